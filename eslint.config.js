@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'custom-elements.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    ...wc.configs['flat/best-practice'],
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    settings: { wc: { elementBaseClasses: ['LitElement', 'ImpactElement'] } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Elements register through src/internal/define.ts, which tolerates a second copy of the bundle.
+      'wc/guard-define-call': 'off',
+      'lit/no-template-arrow': 'off',
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'test/**/*.js', '*.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['demo/**/*.js', 'demo/**/*.mjs'],
+    languageOptions: { globals: globals.browser },
+  },
+);

@@ -1,0 +1,72 @@
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * lit-html creates a Trusted Types policy named "lit-html" as its module loads. A partner whose
+ * CSP lists only its own policies, or whose page already runs Lit without 'allow-duplicates',
+ * would see that throw and the whole bundle die. We rename the policy so a partner allows it with
+ * `trusted-types impact-widgets`, and let a refused policy (a second copy of this bundle on the
+ * page) leave lit without one instead of throwing; that copy defines no elements anyway.
+ */
+function renameTrustedTypesPolicy() {
+  const pattern = /(\w+)\?\1\.createPolicy\("lit-html",(\{createHTML:(\w+)=>\3\})\):void 0/;
+  let renamed = false;
+  return {
+    name: 'rename-trusted-types-policy',
+    transform(code, id) {
+      if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+      if (!pattern.test(code)) {
+        this.error(
+          'lit-html no longer creates its policy the way this build expects; update the pattern',
+        );
+      }
+      renamed = true;
+      const magic = code.replace(
+        pattern,
+        '(()=>{try{return $1?.createPolicy("impact-widgets",$2)}catch{}})()',
+      );
+      return { code: magic, map: null };
+    },
+    buildEnd() {
+      if (!renamed)
+        this.error('lit-html was not bundled, so its Trusted Types policy was not renamed');
+    },
+  };
+}
+
+const plugins = (format) => [
+  minifyHTML(),
+  // `development` is never a condition here: the bundle gets lit's production build.
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  renameTrustedTypesPolicy(),
+  esbuild({ include: /\.ts$/, target: 'es2021', tsconfig: './tsconfig.json', sourceMap: true }),
+  terser({
+    ecma: 2021,
+    // module:true on the IIFE would drop its `var ImpactWidgets` global.
+    module: format === 'es',
+    format: { comments: false },
+    mangle: { properties: { regex: /^__/ } },
+  }),
+];
+
+const input = 'src/index.ts';
+
+export default [
+  {
+    input,
+    output: { file: 'dist/impact-widgets.js', format: 'es', sourcemap: true },
+    plugins: plugins('es'),
+  },
+  {
+    input,
+    output: {
+      file: 'dist/impact-widgets.iife.js',
+      format: 'iife',
+      name: 'ImpactWidgets',
+      sourcemap: true,
+    },
+    plugins: plugins('iife'),
+  },
+];

@@ -1,0 +1,101 @@
+/**
+ * Loads study documents named by `data-src`.
+ *
+ * A page may hold twenty widgets on one document, so each absolute URL is requested once: the
+ * in-flight promise and then the loaded document are shared. A failed load is forgotten, so the
+ * next element to ask tries again (a flaky network should not doom the rest of the page).
+ * Requests carry no credentials: a public study needs none, and a partner's cookies must never
+ * travel to a document host.
+ */
+import { validateStudyDocument, type StudyDocument } from './schema.js';
+
+export type LoadErrorCause = 'network' | 'timeout' | 'http' | 'not-json' | 'schema' | 'not-found';
+
+/** A load or lookup failure with a message a partner can act on. */
+export class StudyLoadError extends Error {
+  constructor(
+    override readonly cause: LoadErrorCause,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StudyLoadError';
+  }
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+const documents = new Map<string, Promise<StudyDocument>>();
+
+/** Resolves `src` against the page, the key under which its document is shared. */
+export function absoluteUrl(src: string): string {
+  return new URL(src, document.baseURI).href;
+}
+
+/** The document at `src`, fetched at most once per page while the first fetch succeeds. */
+export function loadStudyDocument(
+  src: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<StudyDocument> {
+  let url: string;
+  try {
+    url = absoluteUrl(src);
+  } catch {
+    return Promise.reject(new StudyLoadError('network', `"${src}" is not a valid URL`));
+  }
+  let pending = documents.get(url);
+  if (!pending) {
+    pending = fetchDocument(url, timeoutMs);
+    documents.set(url, pending);
+    pending.catch(() => documents.delete(url));
+  }
+  return pending;
+}
+
+async function fetchDocument(url: string, timeoutMs: number): Promise<StudyDocument> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let body: string;
+  let type: string;
+  try {
+    const response = await fetch(url, {
+      credentials: 'omit',
+      headers: { accept: 'application/json' },
+      signal: controller.signal,
+    });
+    if (!response.ok) {
+      const status = `${response.status} ${response.statusText}`.trim();
+      throw new StudyLoadError('http', `${url} answered HTTP ${status}`);
+    }
+    type = response.headers.get('content-type') ?? 'no content type';
+    // Read inside the timeout too: a server that trickles its body is as stuck as one that never answers.
+    body = await response.text();
+  } catch (error) {
+    if (error instanceof StudyLoadError) throw error;
+    if (controller.signal.aborted) {
+      throw new StudyLoadError('timeout', `${url} did not answer within ${timeoutMs / 1000} s`);
+    }
+    throw new StudyLoadError(
+      'network',
+      `${url} could not be reached; a document on another origin must be served with CORS headers (Access-Control-Allow-Origin)`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return parseDocument(url, body, type);
+}
+
+function parseDocument(url: string, body: string, type: string): StudyDocument {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    const looksLikeHtml = /^\s*</.test(body);
+    throw new StudyLoadError(
+      'not-json',
+      `${url} is not JSON (${looksLikeHtml ? 'it looks like an HTML page' : 'it does not parse'}, served as ${type})`,
+    );
+  }
+  const result = validateStudyDocument(data);
+  if (!result.ok) throw new StudyLoadError('schema', `${url}: ${result.message}`);
+  return result.document;
+}

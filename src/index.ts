@@ -1,0 +1,15 @@
+/**
+ * The bundle's entry: importing it defines the elements. This is the package's only module with
+ * side effects; the element classes, controllers and data helpers it re-exports register nothing.
+ */
+import { define } from './internal/define.js';
+
+export { DEFAULT_DOCUMENT } from './data/default-document.js';
+export { loadStudyDocument, StudyLoadError } from './data/loader.js';
+export type { LoadErrorCause } from './data/loader.js';
+export { validateStudyDocument } from './data/schema.js';
+export type { Cta, Quote, Stat, Study, StudyDocument } from './data/schema.js';
+export { StudyItemController } from './controllers/study-item-controller.js';
+export type { ImpactErrorDetail } from './internal/events.js';
+
+export { define };

@@ -1,0 +1,25 @@
+/**
+ * The language an element speaks: the `lang` of its closest ancestor (across shadow roots, so a
+ * widget inside another component follows that component's page), else the document's, else
+ * English. An invalid tag falls back to English rather than making `Intl` throw.
+ */
+export function elementLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.closest('[lang]')?.getAttribute('lang');
+      if (lang) return canonical(lang);
+    }
+    const root: Node = (node as Element).getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return canonical(document.documentElement.lang);
+}
+
+function canonical(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang.trim())[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}

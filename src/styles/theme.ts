@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+/**
+ * Theme tokens shared by every element. Partners set the public `--impact-*` properties; the
+ * elements read only the private `--_*` copies, so a token missing on the page falls back to the
+ * built-in value in one place. Light and dark values sit side by side in `light-dark()`, and
+ * `data-theme` picks the color scheme: light by default (an embed should not turn dark on a light
+ * page because of the reader's system setting), dark, or auto to follow the system.
+ *
+ * Both palettes keep body and muted text at 4.5:1 or more on the surface.
+ */
+export const themeStyles = css`
+  :host {
+    color-scheme: light;
+    --_accent: var(--impact-accent, light-dark(#9b1c31, #ff9aaa));
+    --_on-accent: var(--impact-on-accent, light-dark(#ffffff, #1b1b1f));
+    --_text: var(--impact-text, light-dark(#1b1b1f, #f2f2f5));
+    --_muted: var(--impact-muted, light-dark(#55555f, #b9b9c3));
+    --_surface: var(--impact-surface, light-dark(#ffffff, #1e1e24));
+    --_border: var(--impact-border, light-dark(#d6d6dc, #3c3c46));
+    --_font: var(--impact-font, inherit);
+    --_radius: var(--impact-radius, 12px);
+    --_focus: var(--impact-focus, light-dark(#1a56db, #8ab4ff));
+
+    display: block;
+    container-type: inline-size;
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([data-theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([data-theme='auto']) {
+    color-scheme: light dark;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

@@ -1,0 +1,106 @@
+/**
+ * The test server's own routes, mounted into web-test-runner as koa middleware, so every browser
+ * test talks to real HTTP on loopback instead of a stubbed `fetch`.
+ *
+ *   GET  /fixtures/study.json?…      the fixture document (any query string, to get a fresh cache key)
+ *   GET  /fixtures/as-text.json      the same document served as text/plain
+ *   GET  /fixtures/malformed.json    a truncated JSON body
+ *   GET  /fixtures/bad-value.json    valid JSON whose stats[2].value is the string "2,2"
+ *   GET  /fixtures/page.json         an HTML error page with status 200
+ *   GET  /fixtures/status/:code      an empty answer with that status (404, 500, 503 …)
+ *   GET  /fixtures/slow.json?ms=N    the document after N milliseconds
+ *   GET  /fixtures/cross-origin      {url}: the document on a second loopback origin that sends no CORS headers
+ *   GET  /api/hits?path=…            how many times a path (with its query) was requested
+ *   POST /api/signups?status=N&…     records the body; answers N (default 201) with ?body=… as JSON
+ *   GET  /api/received?key=…         the recorded POSTs whose body mentions key
+ *   POST /api/reset                  forgets hits and POSTs
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+const fixture = readFileSync(new URL('./fixtures/study.json', import.meta.url), 'utf8');
+
+const hits = new Map();
+const received = [];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A second origin with no CORS headers: the browser must refuse it to a page on the first. */
+const crossOrigin = createServer((request, response) => {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(fixture);
+});
+const crossOriginReady = new Promise((resolve) => {
+  crossOrigin.listen(0, '127.0.0.1', () => resolve(crossOrigin.address().port));
+});
+crossOrigin.unref();
+
+async function readBody(ctx) {
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(ctx, status, body, type = 'application/json') {
+  ctx.status = status;
+  ctx.type = type;
+  ctx.body = body;
+}
+
+export async function testRoutes(ctx, next) {
+  const { method, path, query, url } = ctx;
+  if (path.startsWith('/fixtures/') || path.startsWith('/api/signups')) {
+    hits.set(url, (hits.get(url) ?? 0) + 1);
+  }
+  if (method === 'GET') {
+    switch (path) {
+      case '/fixtures/study.json':
+        return send(ctx, 200, fixture);
+      case '/fixtures/as-text.json':
+        return send(ctx, 200, fixture, 'text/plain');
+      case '/fixtures/malformed.json':
+        return send(ctx, 200, fixture.slice(0, 120));
+      case '/fixtures/bad-value.json': {
+        const document = JSON.parse(fixture);
+        document.stats[2].value = '2,2';
+        return send(ctx, 200, JSON.stringify(document));
+      }
+      case '/fixtures/page.json':
+        return send(
+          ctx,
+          200,
+          '<!doctype html><title>Oops</title><h1>Server error</h1>',
+          'text/html',
+        );
+      case '/fixtures/slow.json':
+        await sleep(Number(query.ms ?? 1000));
+        return send(ctx, 200, fixture);
+      case '/fixtures/cross-origin':
+        return send(
+          ctx,
+          200,
+          JSON.stringify({ url: `http://127.0.0.1:${await crossOriginReady}/study.json` }),
+        );
+      case '/api/hits':
+        return send(ctx, 200, JSON.stringify({ count: hits.get(query.path) ?? 0 }));
+      case '/api/received': {
+        const key = String(query.key ?? '');
+        return send(ctx, 200, JSON.stringify(received.filter((r) => r.body.includes(key))));
+      }
+    }
+    const status = /^\/fixtures\/status\/(\d{3})$/.exec(path);
+    if (status) return send(ctx, Number(status[1]), '', 'text/plain');
+  }
+  if (method === 'POST' && path === '/api/signups') {
+    const body = await readBody(ctx);
+    received.push({ url, type: ctx.get('content-type'), body });
+    if (query.delay) await sleep(Number(query.delay));
+    return send(ctx, Number(query.status ?? 201), query.body ?? JSON.stringify({ ok: true }));
+  }
+  if (method === 'POST' && path === '/api/reset') {
+    hits.clear();
+    received.length = 0;
+    return send(ctx, 204, '');
+  }
+  return next();
+}

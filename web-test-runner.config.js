@@ -1,0 +1,39 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/find-chromium.mjs';
+import { testRoutes } from './test/server.js';
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: true,
+  middleware: [testRoutes],
+  // tsconfig is passed on purpose: without it esbuild leaves the experimental decorators unlowered.
+  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          // This network refuses Google's background services; do not let Chromium try.
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.test.ts'],
+    threshold: { statements: 90, branches: 80, functions: 85, lines: 90 },
+  },
+  // Tests resolve lit's development build, which says so in every file.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+};
