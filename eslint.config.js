@@ -40,11 +40,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'test/**/*.js', '*.config.js'],
+    files: ['scripts/**/*.mjs', 'test/**/*.js', 'test/**/*.mjs', '*.config.js', '*.config.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['demo/**/*.js', 'demo/**/*.mjs'],
+    files: ['demo/**/*.js', 'demo/**/*.mjs', 'test/pages/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
 );

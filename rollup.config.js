@@ -41,9 +41,9 @@ const plugins = (format) => [
   // `development` is never a condition here: the bundle gets lit's production build.
   nodeResolve({ browser: true, exportConditions: ['production'] }),
   renameTrustedTypesPolicy(),
-  esbuild({ include: /\.ts$/, target: 'es2021', tsconfig: './tsconfig.json', sourceMap: true }),
+  esbuild({ include: /\.ts$/, target: 'es2022', tsconfig: './tsconfig.json', sourceMap: true }),
   terser({
-    ecma: 2021,
+    ecma: 2022,
     // module:true on the IIFE would drop its `var ImpactWidgets` global.
     module: format === 'es',
     format: { comments: false },

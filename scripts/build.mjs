@@ -16,18 +16,25 @@ run('rollup/dist/bin/rollup', '-c', '--silent');
 run('typescript/bin/tsc', '-p', 'tsconfig.build.json');
 run('@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet');
 
-// The schema module is TypeScript; bundle it for node to import.
+// The schema and the default document are TypeScript modules; bundle them for node to import.
 mkdirSync('node_modules/.cache', { recursive: true });
 const schemaModule = 'node_modules/.cache/study-schema.mjs';
-await build({
-  entryPoints: ['src/data/schema.ts'],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: schemaModule,
-  logLevel: 'warning',
-});
+const defaultModule = 'node_modules/.cache/default-document.mjs';
+for (const [entry, outfile] of [
+  ['src/data/schema.ts', schemaModule],
+  ['src/data/default-document.ts', defaultModule],
+]) {
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'warning',
+  });
+}
 const { studyDocumentSchema } = await import(pathToFileURL(schemaModule).href);
+const { DEFAULT_DOCUMENT } = await import(pathToFileURL(defaultModule).href);
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://unpkg.com/impact-widgets/dist/study.schema.json',
@@ -36,5 +43,10 @@ const schema = {
   ...studyDocumentSchema,
 };
 writeFileSync('dist/study.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
+// The default document as JSON: a complete example to start a partner's own document from.
+writeFileSync(
+  'dist/cambodia-2015.json',
+  `${JSON.stringify({ $schema: './study.schema.json', ...DEFAULT_DOCUMENT }, null, 2)}\n`,
+);
 
 execFileSync(process.execPath, ['scripts/size.mjs'], { stdio: 'inherit' });

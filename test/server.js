@@ -14,9 +14,18 @@
  *   POST /api/signups?status=N&…     records the body; answers N (default 201) with ?body=… as JSON
  *   GET  /api/received?key=…         the recorded POSTs whose body mentions key
  *   POST /api/reset                  forgets hits and POSTs
+ *   GET  /pages/NAME.html?csp=strict test/pages/NAME.html, under the strict partner CSP when asked
+ *   GET  /built/FILE                 dist/FILE exactly as built (no dev-server transforms)
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+
+/** The strictest policy a partner might send: no inline script or style, Trusted Types enforced. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types impact-widgets";
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
 const fixture = readFileSync(new URL('./fixtures/study.json', import.meta.url), 'utf8');
 
@@ -86,6 +95,17 @@ export async function testRoutes(ctx, next) {
       case '/api/received': {
         const key = String(query.key ?? '');
         return send(ctx, 200, JSON.stringify(received.filter((r) => r.body.includes(key))));
+      }
+    }
+    const file = /^\/(pages|built)\/([\w.-]+)$/.exec(path);
+    if (file) {
+      const folder = file[1] === 'pages' ? './pages/' : '../dist/';
+      try {
+        const body = readFileSync(new URL(folder + file[2], import.meta.url));
+        if (query.csp === 'strict') ctx.set('content-security-policy', STRICT_CSP);
+        return send(ctx, 200, body, TYPES[file[2].slice(file[2].lastIndexOf('.'))] ?? 'text/plain');
+      } catch {
+        return send(ctx, 404, 'no such file', 'text/plain');
       }
     }
     const status = /^\/fixtures\/status\/(\d{3})$/.exec(path);

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { property } from 'lit/decorators.js';
 import { fallback, ImpactElement } from './impact-element.js';
 import type { ImpactErrorEvent } from './events.js';
+import { watchPage } from '../../test/watch-page.js';
 
 class RenderProbe extends ImpactElement {
   @property() mode: 'fine' | 'throw' | 'waiting' = 'fine';
@@ -13,28 +14,6 @@ class RenderProbe extends ImpactElement {
   }
 }
 customElements.define('render-probe', RenderProbe);
-
-function watchPage() {
-  const uncaught: unknown[] = [];
-  const warnings: string[] = [];
-  const record = (event: Event) => {
-    uncaught.push(event);
-    event.preventDefault();
-  };
-  const warn = console.warn;
-  console.warn = (message: string) => warnings.push(message);
-  window.addEventListener('error', record);
-  window.addEventListener('unhandledrejection', record);
-  return {
-    uncaught,
-    warnings,
-    stop() {
-      console.warn = warn;
-      window.removeEventListener('error', record);
-      window.removeEventListener('unhandledrejection', record);
-    },
-  };
-}
 
 const card = (el: Element) => el.shadowRoot!.querySelector('[part~="card"]');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -96,6 +75,17 @@ describe('ImpactElement', () => {
   it('lets the partner restyle it through the public tokens', async () => {
     const el = await fixture<RenderProbe>(html`<render-probe></render-probe>`);
     el.style.setProperty('--impact-text', 'rgb(1, 2, 3)');
-    expect(getComputedStyle(el).color).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(el).getPropertyValue('--_text')).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('leaves the text color of its fallback to the page', async () => {
+    const page = await fixture(
+      html`<div><render-probe mode="waiting">fallback</render-probe></div>`,
+    );
+    (page as HTMLElement).style.color = 'rgb(4, 5, 6)';
+    const el = page.querySelector<RenderProbe>('render-probe')!;
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(getComputedStyle(el).color).to.equal('rgb(4, 5, 6)');
   });
 });

@@ -7,7 +7,9 @@ import { css } from 'lit';
  * `data-theme` picks the color scheme: light by default (an embed should not turn dark on a light
  * page because of the reader's system setting), dark, or auto to follow the system.
  *
- * Both palettes keep body and muted text at 4.5:1 or more on the surface.
+ * Both palettes keep body and muted text at 4.5:1 or more on the surface. The host itself takes no
+ * text color: its fallback is the partner's own content and keeps the page's color; each element
+ * colors its card.
  */
 export const themeStyles = css`
   :host {
@@ -25,10 +27,18 @@ export const themeStyles = css`
     display: block;
     container-type: inline-size;
     font-family: var(--_font);
-    color: var(--_text);
   }
   :host([hidden]) {
     display: none;
+  }
+  [part~='card'] {
+    box-sizing: border-box;
+    padding: 1rem 1.25rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    line-height: 1.4;
   }
   :host([data-theme='dark']) {
     color-scheme: dark;
