@@ -13,3 +13,7 @@ export { StudyItemController } from './controllers/study-item-controller.js';
 export type { ImpactErrorDetail } from './internal/events.js';
 
 export { define };
+
+export { ImpactStatElement } from './elements/impact-stat/impact-stat.js';
+export { formatStat } from './format/format-stat.js';
+import './elements/impact-stat/impact-stat.define.js';

@@ -1,0 +1,334 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { StudyItemController } from '../../controllers/study-item-controller.js';
+import { studyDocumentSchema, type Stat, type StatFormat, type Study } from '../../data/schema.js';
+import { formatStat, statFormatter, type StatFormatOptions } from '../../format/format-stat.js';
+import { emit } from '../../internal/events.js';
+import { fallback, ImpactElement } from '../../internal/impact-element.js';
+import { elementLang } from '../../internal/lang.js';
+import { messagesFor } from '../../internal/messages.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { styles } from './impact-stat.styles.js';
+
+const COUNT_UP_MS = 1200;
+const FORMATS: readonly string[] =
+  studyDocumentSchema.properties.stats.items.properties.format.enum;
+
+const MESSAGES = {
+  en: { source: 'Source:', down: 'down from', up: 'up from', same: 'the same as' },
+  fr: { source: 'Source :', down: 'en baisse, contre', up: 'en hausse, contre', same: 'comme' },
+};
+
+/** Everything the card shows, resolved once per change of input rather than on every frame. */
+interface View {
+  id?: string;
+  value: number;
+  /** Where the count-up starts: the baseline, else 0. */
+  from: number;
+  format: (value: number) => string;
+  text: string;
+  label?: string;
+  context?: string;
+  /** The comparison in words: "down from 30% in the early 2000s". */
+  baseline?: string;
+  source?: string;
+  href?: string;
+  study?: string;
+  /** "Source:" in the element's language. */
+  word: string;
+}
+
+/** An inline number: `data-value="2,2"` must fail loudly, not show as 2 or as NaN. */
+function toNumber(raw: number | string | null | undefined, attribute: string, whole = false) {
+  if (raw == null) return undefined;
+  const n = typeof raw === 'number' ? raw : raw.trim() ? Number(raw) : NaN;
+  if (whole ? !Number.isInteger(n) || n < 0 || n > 20 : !Number.isFinite(n)) {
+    throw new Error(
+      `${attribute} "${raw}" is not ${whole ? 'a whole number from 0 to 20' : 'a number'}`,
+    );
+  }
+  return n;
+}
+
+/** One observer for every stat on the page: it is cheaper than one each. */
+let observer: IntersectionObserver | undefined;
+
+/**
+ * A study's headline number as a self-contained card: counted up when it first comes into view,
+ * compared with a baseline, and cited. Its figure comes from a study document (`data-src` and
+ * `data-id`, the embedded study when `data-src` is absent), from inline attributes alone, or from a
+ * document with inline attributes overriding its fields.
+ *
+ * @summary A cited headline number, counted up and compared.
+ * @tag impact-stat
+ *
+ * @slot - Fallback content, shown until the card renders and again if it cannot (bad value,
+ *   missing id, failed load). Write the figure here in plain words.
+ *
+ * @csspart card - The card around everything.
+ * @csspart value - The figure.
+ * @csspart label - What the figure counts.
+ * @csspart context - Where and when.
+ * @csspart bars - The two-bar comparison with the baseline (hidden from assistive tech; the
+ *   baseline text says the same).
+ * @csspart baseline - The comparison with the baseline, in words and figures.
+ * @csspart source - The citation.
+ *
+ * @cssprop --impact-accent - The figure and its bar.
+ * @cssprop --impact-text - Body text.
+ * @cssprop --impact-muted - Context, citation and the baseline bar.
+ * @cssprop --impact-surface - Card background.
+ * @cssprop --impact-border - Card border.
+ * @cssprop --impact-font - Font family (inherited from the page by default).
+ * @cssprop --impact-radius - Card corner radius.
+ * @cssprop --impact-focus - Focus ring of the source link.
+ *
+ * @cssstate loading - The `data-src` document is loading; the host holds a card's height.
+ * @cssstate error - The stat cannot be shown; the fallback content is.
+ *
+ * @fires {CustomEvent<{id?: string}>} impact-ready - Once the card has rendered with data (again
+ *   after a new document has loaded).
+ * @fires {CustomEvent<{id?: string}>} impact-visible - The first time the stat is on screen.
+ * @fires {CustomEvent<{cause: string, message: string}>} impact-error - An attribute or the document
+ *   is unusable; `message` is the console warning.
+ */
+export class ImpactStatElement extends ImpactElement {
+  static override styles = [...ImpactElement.styles, styles];
+
+  /** The figure, overriding the document's. For `percent`, percentage points: 2.2 means 2.2 %. */
+  @property({ attribute: 'data-value' }) value?: number | string;
+
+  /** `percent`, `number`, `compact` (1.2M) or `currency`; `number` when neither this nor the document says. */
+  @property({ attribute: 'data-format' }) format?: StatFormat;
+
+  /** ISO 4217 code such as `USD`, for the `currency` format. */
+  @property({ attribute: 'data-currency' }) currency?: string;
+
+  /** Fraction digits (0 to 20); by default the value's own, at most one for percentages. */
+  @property({ attribute: 'data-decimals' }) decimals?: number | string;
+
+  /** What the figure counts: "of people in the commercial sex trade were minors". */
+  @property({ attribute: 'data-label' }) label?: string;
+
+  /** Where and when the figure holds. */
+  @property({ attribute: 'data-context' }) context?: string;
+
+  /** An earlier figure to compare with, in the same unit as the value. */
+  @property({ attribute: 'data-baseline' }) baseline?: number | string;
+
+  /** When or where the baseline holds, read after it: "in the early 2000s". */
+  @property({ attribute: 'data-baseline-label' }) baselineLabel?: string;
+
+  /** The citation's label. */
+  @property({ attribute: 'data-source' }) source?: string;
+
+  /** The citation's link; only http and https URLs become links. */
+  @property({ attribute: 'data-source-url' }) sourceUrl?: string;
+
+  /**
+   * `none` shows the final figure at once instead of counting up to it. (Named `animation` in
+   * script because `animate()` is already every element's Web Animations method.)
+   */
+  @property({ attribute: 'data-animate' }) animation?: string;
+
+  /** How far the count-up has come, eased, from 0 to 1. */
+  @state() private progress = 0;
+
+  #data = new StudyItemController(this, 'stats', { standalone: () => this.value != null });
+  #states = this.attachInternals().states;
+  #view?: View;
+  #reported = new Set<string>();
+  #seen = false;
+  /** The count-up is over, or not wanted: the final figure shows. */
+  #played = false;
+  #frame = 0;
+  #ready = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#seen) return;
+    observer ??= new IntersectionObserver((entries) => {
+      for (const { isIntersecting, target } of entries) {
+        if (isIntersecting) (target as ImpactStatElement).#see();
+      }
+    });
+    observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    observer?.unobserve(this);
+    if (this.#frame) {
+      cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
+      this.#played = true;
+      this.progress = 1;
+    }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // Controllers resolve the item after willUpdate, so the view is built here; frames skip it.
+    if (changed.size !== 1 || !changed.has('progress')) this.#resolve();
+    super.update(changed);
+  }
+
+  protected override renderContent() {
+    const view = this.#view;
+    if (!view) return fallback;
+    const { value, from, label, context, baseline, source, href, study } = view;
+    return html`<div part="card" class="card">
+      <p part="value">
+        <span class="sr">${view.text}</span
+        ><span aria-hidden="true"
+          >${this.#played ? view.text : view.format(from + (value - from) * this.progress)}</span
+        >
+      </p>
+      <div>
+        ${label ? html`<p part="label">${label}</p>` : nothing}
+        ${
+          baseline
+            ? html`<div part="bars" aria-hidden="true"><span></span><span></span></div>
+                <p part="baseline">${baseline}</p>`
+            : nothing
+        }
+      </div>
+      ${context ? html`<p part="context">${context}</p>` : nothing}
+      ${
+        source || study
+          ? html`<p part="source">
+              ${view.word}
+              ${href ? html`<a href=${href}>${source}</a>` : source}${
+                source && study ? ' · ' : ''
+              }${study ? html`<cite>${study}</cite>` : nothing}
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  protected override updated(): void {
+    const view = this.#view;
+    if (!view) return;
+    // Both bars are scaled to the larger figure.
+    const bars = this.renderRoot.querySelector<HTMLElement>('[part~="bars"]');
+    const max = Math.max(Math.abs(view.value), Math.abs(view.from)) || 1;
+    bars?.style.setProperty('--_now', `${Math.abs(view.value) / max}`);
+    bars?.style.setProperty('--_then', `${Math.abs(view.from) / max}`);
+    if (!this.#ready) {
+      this.#ready = true;
+      emit(this, 'impact-ready', { id: view.id });
+    }
+    this.#play();
+  }
+
+  #see(): void {
+    this.#seen = true;
+    observer!.unobserve(this);
+    emit(this, 'impact-visible', { id: this.#view?.id ?? this.itemId });
+    this.#play();
+  }
+
+  /** Counts up once the card has both data and a reader; before that, no frame is requested. */
+  #play(): void {
+    if (!this.#view || !this.#seen || this.#played || this.#frame) return;
+    let start = 0;
+    const step = (now: number) => {
+      start ||= now;
+      const t = Math.min((now - start) / COUNT_UP_MS, 1);
+      this.#played = t === 1;
+      this.#frame = this.#played ? 0 : requestAnimationFrame(step);
+      this.progress = 1 - (1 - t) ** 3;
+    };
+    this.#frame = requestAnimationFrame(step);
+  }
+
+  #resolve(): void {
+    const { state } = this.#data;
+    let error: [string, string] | undefined;
+    this.#view = undefined;
+    if (state.status === 'error') {
+      const { cause, message } = state.error;
+      error = [cause, `${cause === 'not-found' ? 'data-id' : 'data-src'}: ${message}`];
+    } else if (state.status === 'ready') {
+      try {
+        this.#view = this.#merge(state.items[0], state.study);
+      } catch (e) {
+        error = ['attribute', (e as Error).message];
+      }
+    }
+    this.#states[state.status === 'loading' ? 'add' : 'delete']('loading');
+    this.#states[error ? 'add' : 'delete']('error');
+    if (error) this.#report(...error);
+    if (!this.#view) this.#ready = false;
+    if (this.animation === 'none' || matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      this.#played = true;
+    }
+  }
+
+  /** The document's item (none for a standalone stat) with the inline attributes over it. */
+  #merge(item: Stat | undefined, study?: Study): View {
+    const options: StatFormatOptions = {
+      format: this.format ?? item?.format ?? 'number',
+      locale: elementLang(this),
+      currency: this.currency ?? item?.currency,
+      decimals: toNumber(this.decimals, 'data-decimals', true) ?? item?.decimals,
+    };
+    const { format, currency } = options;
+    if (!FORMATS.includes(format)) {
+      throw new Error(`data-format "${format}" is not one of ${FORMATS.join(', ')}`);
+    }
+    const words = messagesFor(options.locale, MESSAGES);
+    const value = toNumber(this.value, 'data-value') ?? item!.value;
+    let formatter;
+    try {
+      formatter = statFormatter(value, options);
+    } catch {
+      throw new Error(`data-currency "${currency ?? ''}" is not an ISO 4217 currency code`);
+    }
+    const then = toNumber(this.baseline, 'data-baseline') ?? item?.baseline?.value;
+    const when = this.baselineLabel ?? item?.baseline?.label;
+
+    const url = this.sourceUrl ?? item?.source?.url;
+    const href = safeUrl(url);
+    if (url && !href) {
+      const [cause, name] =
+        this.sourceUrl != null
+          ? ['attribute', 'data-source-url']
+          : ['schema', `source.url of stat "${item!.id}"`];
+      this.#report(cause, `${name} "${url}" is not an http(s) URL, so the source is not linked`);
+    }
+    return {
+      id: item?.id,
+      value,
+      from: then ?? 0,
+      format: formatter,
+      text: formatter(value),
+      label: this.label ?? item?.label,
+      context: this.context ?? item?.context,
+      baseline:
+        then === undefined
+          ? undefined
+          : `${words[value < then ? 'down' : value > then ? 'up' : 'same']} ${formatStat(then, options)}${when ? ` ${when}` : ''}`,
+      source: this.source ?? item?.source?.label ?? href,
+      href,
+      study: study && `${study.title}, ${study.year}`,
+      word: words.source,
+    };
+  }
+
+  /** Each distinct problem once per element: a re-render must not repeat the event. */
+  #report(cause: string, message: string): void {
+    if (this.#reported.has(message)) return;
+    this.#reported.add(message);
+    this.reportError(cause, message);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'impact-stat': ImpactStatElement;
+  }
+  interface GlobalEventHandlersEventMap {
+    'impact-visible': CustomEvent<{ id?: string }>;
+  }
+}
