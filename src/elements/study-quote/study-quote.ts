@@ -1,0 +1,475 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { StudyItemController } from '../../controllers/study-item-controller.js';
+import type { Quote, Study } from '../../data/schema.js';
+import { emit } from '../../internal/events.js';
+import { fallback, ImpactElement } from '../../internal/impact-element.js';
+import { elementLang } from '../../internal/lang.js';
+import { messagesFor } from '../../internal/messages.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { warnOnce } from '../../internal/warn.js';
+import { studyQuoteStyles } from './study-quote.styles.js';
+
+const MESSAGES = {
+  en: {
+    more: 'Read more',
+    less: 'Show less',
+    prev: 'Previous quote',
+    next: 'Next quote',
+    pause: 'Pause rotation',
+    play: 'Play rotation',
+    of: (i: number, n: number) => `${i} of ${n}`,
+    copy: 'Copy quote',
+    copied: 'Copied',
+    refused: 'The browser refused to copy',
+    share: 'Share…',
+    on: (network: string) => `Share on ${network}`,
+    email: 'Share by email',
+    subject: (author: string) => `A quote from ${author}`,
+    quoted: (text: string) => `“${text}”`,
+  },
+  fr: {
+    more: 'Lire la suite',
+    less: 'Réduire',
+    prev: 'Citation précédente',
+    next: 'Citation suivante',
+    pause: 'Mettre en pause le défilement',
+    play: 'Reprendre le défilement',
+    of: (i: number, n: number) => `${i} sur ${n}`,
+    copy: 'Copier la citation',
+    copied: 'Copiée',
+    refused: 'Le navigateur a refusé la copie',
+    share: 'Partager…',
+    on: (network: string) => `Partager sur ${network}`,
+    email: 'Partager par courriel',
+    subject: (author: string) => `Une citation de ${author}`,
+    quoted: (text: string) => `« ${text} »`,
+  },
+};
+type Messages = typeof MESSAGES.en;
+
+const icon = (d: string) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${d} />`}</svg>`;
+
+const e = encodeURIComponent;
+
+/** Plain intent URLs: a link, not a script, so sharing loads nothing from the networks. */
+const NETWORKS: Record<
+  string,
+  [name: string, path: string, href: (line: string, url: string) => string]
+> = {
+  x: [
+    'X',
+    'M4 4h5l11 16h-5zM19 4l-5.5 6.5M5 20l5.5-6.5',
+    (line, url) => `https://twitter.com/intent/tweet?text=${e(line)}&url=${e(url)}`,
+  ],
+  facebook: [
+    'Facebook',
+    'M15 4h-2a3 3 0 0 0-3 3v13M7 11h7',
+    (_, url) => `https://www.facebook.com/sharer/sharer.php?u=${e(url)}`,
+  ],
+  linkedin: [
+    'LinkedIn',
+    'M6 10v9M6 5v.5M11 19v-9m0 4a3.5 3.5 0 0 1 7 0v5',
+    (_, url) => `https://www.linkedin.com/sharing/share-offsite/?url=${e(url)}`,
+  ],
+};
+const MAIL = 'M3 6h18v12H3zm0 0 9 7 9-7';
+const COPY = 'M9 9h11v11H9zM5 15V4h11';
+const SHARE = 'M12 3v12M7 8l5-5 5 5M5 13v7h14v-7';
+const PREV = 'M15 5l-7 7 7 7';
+const NEXT = 'M9 5l7 7-7 7';
+const PAUSE = 'M8 5v14M16 5v14';
+const PLAY = 'M7 4l12 8-12 8z';
+
+/** A tweet holds 280 characters, 24 of them taken by the link. */
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')}…` : text;
+
+const dates = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An ISO date (`2015`, `2015-03`, `2015-03-18`) in the reader's language; any other text as
+ * written. Dates without a time are read in UTC, so "2021-05-04" is the 4th everywhere.
+ */
+function formatDate(value: string, lang: string): [text: string, iso?: string] {
+  const match = /^\d{4}(-\d\d)?(-\d\d)?$/.exec(value);
+  const time = Date.parse(value);
+  if (!match || Number.isNaN(time)) return [value];
+  if (!match[1]) return [value, value];
+  const key = `${lang}${!!match[2]}`;
+  let format = dates.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      lang,
+      match[2]
+        ? { dateStyle: 'long', timeZone: 'UTC' }
+        : { year: 'numeric', month: 'long', timeZone: 'UTC' },
+    );
+    dates.set(key, format);
+  }
+  return [format.format(time), value];
+}
+
+/**
+ * An attributed quote from a study: a figure with the quote and a caption naming its author, role,
+ * date and source. A partner's own `<blockquote>` child is a real quote before the script loads, in
+ * feed readers and without JavaScript; once the element renders, its text is the quote. With
+ * several ids it becomes an accessible rotation, and it can offer plain share links.
+ *
+ * @tag study-quote
+ * @summary An attributed quote from a study, with optional rotation, clamping and share links.
+ *
+ * @slot - Fallback content, shown until the quote renders and again if it cannot: typically a
+ *   `<blockquote>`, whose text is the quote when neither `data-id` nor `data-src` is given.
+ *
+ * @csspart card - The card around everything.
+ * @csspart quote - The `<figure>`: quotation and caption.
+ * @csspart text - The `<blockquote>` holding the quote's words.
+ * @csspart author - The author's name.
+ * @csspart role - The author's role.
+ * @csspart date - The date, a `<time>` when it is an ISO date.
+ * @csspart source - The source: a link when its URL is http(s), else a `<cite>`.
+ * @csspart controls - Previous, pause/play, next and the position of a rotating quote.
+ * @csspart share - The share links and buttons, and the copy confirmation.
+ *
+ * @cssprop --impact-accent - Quotation mark, links and "Read more".
+ * @cssprop --impact-text - Quote and author.
+ * @cssprop --impact-muted - Role, date, source and controls.
+ * @cssprop --impact-surface - Card background.
+ * @cssprop --impact-border - Card and button borders.
+ * @cssprop --impact-font - Font family; the page's by default.
+ * @cssprop --impact-radius - Card corner radius.
+ * @cssprop --impact-focus - Focus ring.
+ *
+ * @fires impact-ready - Once the quote has rendered with its data; `detail.id` is the quote's id.
+ * @fires impact-error - When the quote cannot be shown (`detail.cause`, `detail.message`); the
+ *   fallback content stays.
+ */
+export class StudyQuoteElement extends ImpactElement {
+  static override styles = [...ImpactElement.styles, studyQuoteStyles];
+
+  /**
+   * The quote's words. Without `data-id` and `data-src`, this (or a `<blockquote>` child) makes
+   * a quote of the partner's own, which never borrows the default study's citation.
+   */
+  @property({ attribute: 'data-text' }) text?: string;
+
+  /** Who said it. Required for a quote of the partner's own. */
+  @property({ attribute: 'data-author' }) author?: string;
+
+  /**
+   * The author's role or title. Named `authorRole` because `role` is the element's ARIA role.
+   */
+  @property({ attribute: 'data-role' }) authorRole?: string;
+
+  /** When it was said: an ISO date (`2015-03-18`, `2015-03`) is written in the reader's language. */
+  @property({ attribute: 'data-date' }) date?: string;
+
+  /** Where it was said or published. */
+  @property({ attribute: 'data-source' }) source?: string;
+
+  /** Link for the source; only http(s) URLs become links. */
+  @property({ attribute: 'data-source-url' }) sourceUrl?: string;
+
+  /** Clamp the quote to this many lines, with a "Read more" toggle when it overflows. */
+  @property({ attribute: 'data-clamp', type: Number }) clamp?: number;
+
+  /** Seconds between quotes when several rotate. */
+  @property({ attribute: 'data-interval', type: Number }) interval = 10;
+
+  /** Space-separated share controls: `copy`, `x`, `facebook`, `linkedin`, `email`. */
+  @property({ attribute: 'data-share' }) share?: string;
+
+  @state() private index = 0;
+  @state() private expanded = false;
+  /** Undefined until the reader chooses: rotation then starts paused only under reduced motion. */
+  @state() private paused?: boolean;
+  @state() private status = '';
+
+  #data = new StudyItemController(this, 'quotes', {
+    standalone: () => !!(this.text || this.#child()),
+  });
+  #count = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  /** What holds the rotation still for now: the pointer over it, or focus inside it. */
+  #holds = new Set<string>();
+  #problem?: [cause: string, message: string];
+  #reported?: string;
+  #ready?: object;
+  #id?: string;
+  #observed?: Element;
+  #resize = new ResizeObserver(() => this.#measure());
+
+  constructor() {
+    super();
+    for (const [hold, on, off] of [
+      ['hover', 'pointerenter', 'pointerleave'],
+      ['focus', 'focusin', 'focusout'],
+    ]) {
+      this.addEventListener(on, () => {
+        this.#holds.add(hold);
+        this.#schedule();
+      });
+      this.addEventListener(off, () => {
+        this.#holds.delete(hold);
+        this.#schedule();
+      });
+    }
+    // A partner's blockquote may change, or still be streaming in when a classic script upgrades us.
+    new MutationObserver(() => this.requestUpdate()).observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#schedule();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#holds.clear();
+    this.#schedule();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('itemId') || changed.has('src')) this.index = 0;
+  }
+
+  protected override renderContent() {
+    const { state } = this.#data;
+    this.#problem = undefined;
+    if (state.status === 'loading') return fallback;
+    if (state.status === 'error') {
+      const { cause, message } = state.error;
+      this.#problem = [cause, `${cause === 'not-found' ? 'data-id' : 'data-src'}: ${message}`];
+      return fallback;
+    }
+    const lang = elementLang(this);
+    const m = messagesFor(lang, MESSAGES);
+    const count = (this.#count = state.items.length);
+    const index = this.index % Math.max(count, 1);
+    const item: Partial<Quote> = state.items[index] ?? {};
+    // Inline attributes describe one quote, so they do not dress every quote of a rotation.
+    const own = count > 1 ? undefined : this;
+    const text = own?.text || item.text || this.#child()?.textContent?.replace(/\s+/g, ' ').trim();
+    const author = own?.author || item.author;
+    this.#id = item.id;
+    if (!text || !author) {
+      this.#problem = [
+        'attribute',
+        text ? 'data-author is missing' : 'the <blockquote> child is empty',
+      ];
+      return fallback;
+    }
+    const role = own?.authorRole || item.role;
+    const date = own?.date || item.date;
+    const cited = item.source ?? citation(state.study);
+    const source = own?.source || cited?.label;
+    const url = own?.sourceUrl || cited?.url;
+    const href = safeUrl(url);
+    if (url && !href) {
+      warnOnce(
+        `<${this.localName}>: ${own?.sourceUrl ? 'data-source-url' : `source.url of quote "${item.id}"`} "${url}" is not an http(s) URL; the source is shown as text`,
+      );
+    }
+    const [dateText, iso] = date ? formatDate(date, lang) : [];
+    const collapsed = (this.clamp ?? 0) > 0 && !this.expanded;
+
+    return html`<div part="card" class="card">
+      <figure part="quote">
+        <blockquote
+          id="text"
+          part="text"
+          class=${collapsed ? 'clamp' : ''}
+          cite=${href ?? nothing}
+          lang=${(!own?.text && item.text && state.study?.locale) || nothing}
+        >
+          ${text}
+        </blockquote>
+        ${
+          this.clamp
+            ? html`<button
+                class="more"
+                aria-expanded=${!collapsed}
+                aria-controls="text"
+                @click=${() => (this.expanded = collapsed)}
+              >
+                ${collapsed ? m.more : m.less}
+              </button>`
+            : nothing
+        }
+        <figcaption>
+          <span part="author">${author}</span>
+          ${role ? html`<span part="role">${role}</span>` : nothing}
+          ${dateText ? html`<time part="date" datetime=${iso ?? nothing}>${dateText}</time>` : nothing}
+          ${
+            source
+              ? href
+                ? html`<a part="source" href=${href} target="_blank" rel="noopener noreferrer"
+                    >${source}</a
+                  >`
+                : html`<cite part="source">${source}</cite>`
+              : nothing
+          }
+        </figcaption>
+      </figure>
+      ${count > 1 ? this.#controls(m, index, count) : nothing}
+      ${this.share ? this.#shareBar(m, text, author, role) : nothing}
+    </div>`;
+  }
+
+  #controls(m: Messages, index: number, count: number) {
+    const paused = this.#paused();
+    return html`<div part="controls" class="bar">
+      <button aria-label=${m.prev} @click=${() => this.#step(-1)}>${icon(PREV)}</button>
+      <button aria-label=${paused ? m.play : m.pause} @click=${() => this.#toggle(paused)}>
+        ${icon(paused ? PLAY : PAUSE)}
+      </button>
+      <button aria-label=${m.next} @click=${() => this.#step(1)}>${icon(NEXT)}</button>
+      <span>${m.of(index + 1, count)}</span>
+    </div>`;
+  }
+
+  #shareBar(m: Messages, text: string, author: string, role?: string) {
+    const page = location.href;
+    const line = `${m.quoted(text)} — ${author}${role ? `, ${role}` : ''}`;
+    const link = (label: string, path: string, href: string) =>
+      html`<a
+        href=${href}
+        target=${href.startsWith('mailto:') ? nothing : '_blank'}
+        rel="noopener noreferrer"
+        aria-label=${label}
+        >${icon(path)}</a
+      >`;
+    return html`<div part="share" class="bar">
+      ${(this.share ?? '').split(/\s+/).map((name) => {
+        if (name === 'copy') {
+          return html`<button
+            aria-label=${m.copy}
+            @click=${() => this.#copy(`${line}\n${page}`, m)}
+          >
+            ${icon(COPY)}
+          </button>`;
+        }
+        if (name === 'email') {
+          return link(
+            m.email,
+            MAIL,
+            `mailto:?subject=${e(m.subject(author))}&body=${e(`${line}\n${page}`)}`,
+          );
+        }
+        const network = NETWORKS[name];
+        if (network) {
+          return link(
+            m.on(network[0]),
+            network[1],
+            network[2](`${m.quoted(clip(text, 200))} — ${author}`, page),
+          );
+        }
+        if (name)
+          warnOnce(
+            `<${this.localName}>: data-share "${name}" is not one of copy, x, facebook, linkedin, email`,
+          );
+        return nothing;
+      })}
+      ${
+        'share' in navigator
+          ? html`<button
+              aria-label=${m.share}
+              @click=${() => navigator.share({ text: line, url: page }).catch(() => {})}
+            >
+              ${icon(SHARE)}
+            </button>`
+          : nothing
+      }
+      <span role="status">${this.status}</span>
+    </div>`;
+  }
+
+  protected override updated(): void {
+    const problem = this.#problem;
+    if (problem && problem[1] !== this.#reported) this.reportError(...problem);
+    this.#reported = problem?.[1];
+    const { state } = this.#data;
+    if (!problem && state.status === 'ready' && this.#ready !== state) {
+      this.#ready = state;
+      emit(this, 'impact-ready', { id: this.#id });
+    }
+    const text = this.renderRoot.querySelector<HTMLElement>('blockquote');
+    if (text && this.clamp) {
+      text.style.setProperty('--_lines', String(this.clamp));
+      if (text !== this.#observed) this.#resize.observe((this.#observed = text));
+      this.#measure();
+    }
+    this.#schedule();
+  }
+
+  /**
+   * Shows "Read more" only when the clamped text overflows. The button is hidden directly, not
+   * through a reactive property, so measuring never costs a second render.
+   */
+  #measure(): void {
+    const text = this.renderRoot.querySelector('blockquote');
+    const more = this.renderRoot.querySelector<HTMLElement>('.more');
+    if (text && more) {
+      more.hidden = !this.expanded && text.scrollHeight <= text.clientHeight + 1;
+    }
+  }
+
+  /** The partner's quote, readable before and without the script. */
+  #child(): Element | null {
+    return this.querySelector(':scope > blockquote');
+  }
+
+  #paused(): boolean {
+    return this.paused ?? matchMedia('(prefers-reduced-motion: reduce)').matches;
+  }
+
+  #step(delta: number): void {
+    this.index = (this.index + delta + this.#count) % this.#count;
+    this.expanded = false;
+    this.status = '';
+  }
+
+  #toggle(paused: boolean): void {
+    this.paused = !paused;
+    // Pressing Play means play, even though the button now holds focus.
+    this.#holds.delete('focus');
+  }
+
+  /** One timer, restarted after every change, so a quote always gets its full interval on screen. */
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    if (this.isConnected && this.#count > 1 && !this.#paused() && !this.#holds.size) {
+      this.#timer = setTimeout(
+        () => this.#step(1),
+        (this.interval > 0 ? this.interval : 10) * 1000,
+      );
+    }
+  }
+
+  async #copy(text: string, m: Messages): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.status = m.copied;
+    } catch {
+      this.status = m.refused;
+    }
+  }
+}
+
+/** A document quote without its own source is cited as the study. */
+function citation(study?: Study) {
+  return study && { label: `${study.title}, ${study.year}`, url: study.url };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'study-quote': StudyQuoteElement;
+  }
+}
