@@ -1,14 +1,19 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { lateRedirect, offlinePlugin } from './test/offline-command.js';
 import { testRoutes } from './test/server.js';
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [testRoutes],
+  middleware: [testRoutes, lateRedirect],
   // tsconfig is passed on purpose: without it esbuild leaves the experimental decorators unlowered.
-  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' }),
+    // `set-offline`, for the <fundraise-cta> offline queue tests.
+    offlinePlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

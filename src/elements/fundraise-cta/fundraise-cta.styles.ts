@@ -1,0 +1,111 @@
+import { css } from 'lit';
+
+export const styles = css`
+  [part~='card'] {
+    display: grid;
+    gap: 0.75rem;
+  }
+  h2,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.375rem;
+    line-height: 1.2;
+  }
+  a {
+    color: inherit;
+  }
+  [part~='button'] {
+    justify-self: start;
+    padding: 0.625rem 1.25rem;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_on-accent);
+    background: var(--_accent);
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    text-decoration: none;
+    cursor: pointer;
+  }
+  [part~='button']:disabled {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  .raised,
+  [part~='message'] {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  /* Out of the layout while empty, but still in the accessibility tree, so it is announced. */
+  [part~='message']:empty {
+    position: absolute;
+  }
+  [part~='input'][aria-invalid='true'] + [part~='message'] {
+    color: var(--_accent);
+  }
+  progress {
+    appearance: none;
+    width: 100%;
+    height: 0.625rem;
+    margin-top: -0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 1rem;
+    overflow: hidden;
+    background: var(--_surface);
+  }
+  progress::-webkit-progress-bar {
+    background: transparent;
+  }
+  progress::-webkit-progress-value {
+    background: var(--_accent);
+  }
+  progress::-moz-progress-bar {
+    background: var(--_accent);
+  }
+  form,
+  .fields,
+  .field,
+  [part~='success'] {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .field {
+    gap: 0.25rem;
+    align-content: start;
+  }
+  [part~='label'] {
+    font-weight: 600;
+  }
+  [part~='input'] {
+    box-sizing: border-box;
+    width: 100%;
+    padding: 0.5rem 0.625rem;
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  [part~='input'][aria-invalid='true'] {
+    border-color: var(--_accent);
+    border-width: 2px;
+  }
+  /* Out of sight for people; bots that fill every field still find it. */
+  .trap {
+    position: absolute;
+    left: -100vw;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+  /* From a blog column to a hero: the two fields side by side once there is room. */
+  @container (min-width: 30rem) {
+    [part~='card'] {
+      padding: 1.5rem 2rem;
+    }
+    .fields {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+`;

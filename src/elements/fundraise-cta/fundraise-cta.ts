@@ -1,0 +1,363 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { StudyItemController } from '../../controllers/study-item-controller.js';
+import { numberFormat } from '../../format/intl-cache.js';
+import { emit } from '../../internal/events.js';
+import { fallback, ImpactElement } from '../../internal/impact-element.js';
+import { elementLang } from '../../internal/lang.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { ctaMessages, type CtaMessages } from './fundraise-cta.messages.js';
+import { styles } from './fundraise-cta.styles.js';
+import {
+  SignupController,
+  type SignupCause,
+  type SignupEncoding,
+  type SignupTarget,
+} from './signup-controller.js';
+
+type Field = 'name' | 'email';
+
+/** What one render shows, with inline attributes already laid over the document's fields. */
+interface View extends SignupTarget {
+  m: CtaMessages;
+  heading: string;
+  body?: string;
+  label: string;
+  href?: string;
+  success: string;
+  guideLabel?: string;
+  guideUrl?: string;
+  progress?: [label: string, raised: number, goal: number];
+}
+
+/**
+ * A call to action whose sign-up never loses a person's details. Its texts come from a study
+ * document (`data-src` and `data-id`; the embedded study's `start-fundraiser` when both are absent)
+ * or from inline attributes alone when `data-heading` is set without `data-id` and `data-src`.
+ *
+ * With an endpoint (`data-endpoint`, or the document's), the button opens a name and email form in
+ * place; without one it is a link to `data-href`. Submissions survive failures: errors keep what
+ * was typed, a Retry resends with the same submission id, and offline they wait in `localStorage`
+ * until the page, or a later page with the same endpoint, is online.
+ *
+ * @tag fundraise-cta
+ * @summary A fundraising call to action with an inline sign-up form and a progress bar.
+ *
+ * @slot - Fallback content, shown until the card renders and whenever it cannot.
+ *
+ * @fires impact-cta-click - The call-to-action button was pressed. `detail: {id}`.
+ * @fires impact-signup-submit - A sign-up is about to be sent; cancelable. `detail: {id, submissionId, data}`: add to `data` to send more fields, or call `preventDefault()` to send it yourself (the form then stays open).
+ * @fires impact-signup - The endpoint accepted a sign-up. `detail: {id, submissionId}`.
+ * @fires impact-signup-error - A sign-up failed or was queued. `detail: {id, cause, queued}`; `cause` is `rejected` (4xx), `server` (5xx), `timeout`, `network` or `offline`.
+ * @fires impact-ready - The card rendered with its data. `detail: {id}`.
+ * @fires impact-error - The data could not be loaded or an attribute was refused. `detail: {cause, message}`.
+ *
+ * @csspart card - The card around everything.
+ * @csspart heading - The heading.
+ * @csspart body - The body text.
+ * @csspart button - The call-to-action button or link, and the form's submit button.
+ * @csspart form - The sign-up form.
+ * @csspart label - A form field's label.
+ * @csspart input - A form field.
+ * @csspart message - A validation, error or offline message.
+ * @csspart progress - The `<progress>` bar.
+ * @csspart success - The thank-you region that replaces the form.
+ * @csspart guide - The free guide's name, a link when it has a URL.
+ *
+ * @cssprop --impact-accent - Button and progress bar color.
+ * @cssprop --impact-on-accent - Text on the button.
+ * @cssprop --impact-text - Body text color.
+ * @cssprop --impact-muted - Secondary text color.
+ * @cssprop --impact-surface - Card background.
+ * @cssprop --impact-border - Card, field and progress track borders.
+ * @cssprop --impact-font - Font family; the page's by default.
+ * @cssprop --impact-radius - Corner radius.
+ * @cssprop --impact-focus - Focus outline color.
+ */
+export class FundraiseCtaElement extends ImpactElement {
+  static override styles = [...ImpactElement.styles, styles];
+
+  /** Heading; with neither `data-id` nor `data-src`, it makes the call to action stand alone. */
+  @property({ attribute: 'data-heading' }) heading?: string;
+
+  /** Body text under the heading. */
+  @property({ attribute: 'data-body' }) body?: string;
+
+  /** The button's label. */
+  @property({ attribute: 'data-button-label' }) buttonLabel?: string;
+
+  /** Where the button goes when there is no endpoint: an http(s) or mailto URL. */
+  @property({ attribute: 'data-href' }) href?: string;
+
+  /** The http(s) URL that sign-ups are POSTed to. With it, the button opens the sign-up form. */
+  @property({ attribute: 'data-endpoint' }) endpoint?: string;
+
+  /** `json` (default) or `form` (application/x-www-form-urlencoded, sent without a CORS preflight). */
+  @property({ attribute: 'data-encoding' }) encoding?: SignupEncoding;
+
+  /** The thank-you text shown after a sign-up. */
+  @property({ attribute: 'data-success' }) success?: string;
+
+  /** The name of the free guide offered after a sign-up. */
+  @property({ attribute: 'data-guide-label' }) guideLabel?: string;
+
+  /** The guide's http(s) or mailto URL. */
+  @property({ attribute: 'data-guide-url' }) guideUrl?: string;
+
+  /** Amount raised so far; with `data-goal`, shows the progress bar. */
+  @property({ attribute: 'data-raised', type: Number }) raised?: number;
+
+  /** The fundraising goal, over 0. */
+  @property({ attribute: 'data-goal', type: Number }) goal?: number;
+
+  /** ISO 4217 code of `data-raised` and `data-goal`; plain numbers without it. */
+  @property({ attribute: 'data-currency' }) currency?: string;
+
+  /** How long a sign-up waits for the endpoint's answer, in milliseconds. */
+  timeoutMs = 15_000;
+
+  @state() private invalid: Partial<Record<Field, string>> = {};
+
+  private __data = new StudyItemController(this, 'ctas', { standalone: () => !!this.heading });
+  private __view?: View;
+  private __signup = new SignupController(this, () => ({
+    endpoint: this.__view?.endpoint,
+    encoding: this.__view?.encoding ?? 'json',
+    id: this.__view?.id ?? '',
+    timeoutMs: this.timeoutMs,
+  }));
+  private __problems: [cause: string, message: string][] = [];
+  private __reported = new Set<string>();
+  private __shown?: string;
+
+  protected override renderContent(): TemplateResult | typeof fallback {
+    const view = (this.__view = this.__resolve());
+    if (!view) return fallback;
+    const { progress } = view;
+    const status = this.__signup.status;
+    return html`<div part="card">
+      <h2 part="heading">${view.heading}</h2>
+      ${view.body ? html`<p part="body">${view.body}</p>` : nothing}
+      ${
+        progress
+          ? html`<p id="raised" class="raised">${progress[0]}</p>
+              <progress
+                part="progress"
+                aria-labelledby="raised"
+                max=${progress[2]}
+                .value=${progress[1]}
+              ></progress>`
+          : nothing
+      }
+      ${
+        status === 'success'
+          ? this.__success(view)
+          : status === 'idle'
+            ? this.__button(view)
+            : this.__form(view)
+      }
+    </div>`;
+  }
+
+  private __button({ label, href, endpoint, id }: View): TemplateResult {
+    const click = () => {
+      emit(this, 'impact-cta-click', { id });
+      if (endpoint) this.__signup.open();
+    };
+    return href && !endpoint
+      ? html`<a part="button" href=${href} @click=${click}>${label}</a>`
+      : html`<button part="button" type="button" @click=${click}>${label}</button>`;
+  }
+
+  private __form({ m }: View): TemplateResult {
+    const { status, problem } = this.__signup;
+    const busy = status === 'busy';
+    const at = problem?.field === 'name' || problem?.field === 'email' ? problem.field : '';
+    const text =
+      problem && (problem.message ?? m[problem.cause === 'offline' ? 'network' : problem.cause]);
+    const note = status === 'queued' ? m.offline : at ? '' : text;
+    const field = (name: Field, type: string) => {
+      const error = this.invalid[name] ?? (at === name ? text : '');
+      return html`<div class="field">
+        <label part="label" for=${name}>${m[name]}</label>
+        <input
+          part="input"
+          id=${name}
+          name=${name}
+          type=${type}
+          autocomplete=${name}
+          required
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `${name}-error` : nothing}
+        />
+        ${error ? html`<p part="message" id="${name}-error">${error}</p>` : nothing}
+      </div>`;
+    };
+    return html`<form part="form" novalidate aria-busy=${busy} @submit=${this.__submit}>
+      <div class="fields">${field('name', 'text')} ${field('email', 'email')}</div>
+      <div class="trap" aria-hidden="true">
+        <label for="website">Website</label>
+        <input id="website" name="website" tabindex="-1" autocomplete="off" />
+      </div>
+      <p part="message" id="note" aria-live="polite">${note}</p>
+      <button
+        part="button"
+        type="submit"
+        ?disabled=${busy}
+        aria-describedby=${note ? 'note' : nothing}
+      >
+        ${busy ? m.sending : status === 'error' && !at && problem?.cause !== 'rejected' ? m.retry : m.submit}
+      </button>
+    </form>`;
+  }
+
+  private __success({ m, success, guideLabel, guideUrl }: View): TemplateResult {
+    return html`<div part="success" tabindex="-1" role="status">
+      <p>${success}</p>
+      ${
+        guideLabel
+          ? html`<p>
+              ${m.guide}
+              ${
+                guideUrl
+                  ? html`<a part="guide" href=${guideUrl}>${guideLabel}</a>`
+                  : html`<span part="guide">${guideLabel}</span>`
+              }
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private __submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const inputs = (event.target as HTMLFormElement).elements;
+    const value = (name: string) => (inputs.namedItem(name) as HTMLInputElement).value.trim();
+    const { m } = this.__view!;
+    const invalid: Partial<Record<Field, string>> = {};
+    for (const name of ['name', 'email'] as const) {
+      const { validity } = inputs.namedItem(name) as HTMLInputElement;
+      if (!value(name) || validity.valueMissing) invalid[name] = m[`${name}Missing` as const];
+      else if (!validity.valid) invalid[name] = m.emailInvalid;
+    }
+    this.invalid = invalid;
+    const first = Object.keys(invalid)[0];
+    if (first) return (inputs.namedItem(first) as HTMLElement).focus();
+    this.__signup.submit({ name: value('name'), email: value('email') }, value('website'));
+  }
+
+  /** The texts and links to show, or undefined (and a problem to report) while there are none. */
+  private __resolve(): View | undefined {
+    const { state } = this.__data;
+    const problems: [string, string][] = (this.__problems = []);
+    if (state.status === 'error') {
+      const { cause, message } = state.error;
+      problems.push([cause, `${cause === 'not-found' ? 'data-id' : 'data-src'}: ${message}`]);
+    }
+    if (state.status !== 'ready') return undefined;
+    const cta = this.__data.item;
+    const lang = elementLang(this);
+    const m = ctaMessages(lang);
+    const check = (value: string | undefined, name: string, schemes?: string[]) => {
+      const url = safeUrl(value, schemes ?? ['http:', 'https:', 'mailto:']);
+      if (value && !url) {
+        problems.push([
+          'attribute',
+          `${name} "${value}" is refused: only ${schemes ? 'http(s)' : 'http(s) and mailto'} URLs are allowed`,
+        ]);
+      }
+      return url;
+    };
+    const signup = cta?.signup;
+    let encoding = this.encoding ?? signup?.encoding ?? 'json';
+    if (encoding !== 'json' && encoding !== 'form') {
+      problems.push(['attribute', `data-encoding "${encoding}" is not json or form; sending json`]);
+      encoding = 'json';
+    }
+    return {
+      m,
+      id: cta?.id ?? this.id,
+      heading: this.heading ?? cta!.heading,
+      body: this.body ?? cta?.body,
+      label: this.buttonLabel ?? cta?.button.label ?? m.button,
+      href: check(this.href ?? cta?.button.href, 'data-href'),
+      endpoint: check(this.endpoint ?? signup?.endpoint, 'data-endpoint', ['http:', 'https:']),
+      encoding,
+      success: this.success ?? signup?.success ?? m.thanks,
+      guideLabel: this.guideLabel ?? signup?.guide?.label,
+      guideUrl: check(this.guideUrl ?? signup?.guide?.url, 'data-guide-url'),
+      progress: this.__progress(lang, m, cta?.progress),
+    };
+  }
+
+  private __progress(
+    lang: string,
+    m: CtaMessages,
+    from?: { raised: number; goal: number; currency: string },
+  ): View['progress'] {
+    const raised = this.raised ?? from?.raised;
+    const goal = this.goal ?? from?.goal;
+    const currency = this.currency ?? from?.currency;
+    if (raised == null || goal == null) return undefined;
+    try {
+      if (!(raised >= 0 && goal > 0)) throw 0;
+      const { format } = numberFormat(
+        lang,
+        currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : {},
+      );
+      return [m.progress(format(raised), format(goal)), Math.min(raised, goal), goal];
+    } catch {
+      this.__problems.push([
+        'attribute',
+        `data-raised "${raised}", data-goal "${goal}" or data-currency "${currency ?? ''}" is not valid, so no progress bar is shown`,
+      ]);
+    }
+  }
+
+  protected override updated(): void {
+    for (const [cause, message] of this.__problems) {
+      // Each distinct problem once per element: a re-render must not repeat the event.
+      if (!this.__reported.has(message)) {
+        this.__reported.add(message);
+        this.reportError(cause, message);
+      }
+    }
+    const view = this.__view;
+    const status = view ? this.__signup.status : undefined;
+    if (status === this.__shown) return;
+    if (!this.__shown && view) emit(this, 'impact-ready', { id: view.id });
+    this.__shown = status;
+    const root = this.renderRoot;
+    const focus = (selector: string) => root.querySelector<HTMLElement>(selector)?.focus();
+    if (status === 'open') focus('#name');
+    else if (status === 'success') focus('[part~="success"]');
+    else if (status === 'error') {
+      const field = this.__signup.problem?.field;
+      focus(field === 'name' || field === 'email' ? `#${field}` : 'button');
+    }
+  }
+}
+
+/** `detail` of `impact-signup-error`. */
+export interface SignupErrorDetail {
+  id: string;
+  cause: SignupCause;
+  /** True when the sign-up waits in `localStorage` for the network. */
+  queued: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fundraise-cta': FundraiseCtaElement;
+  }
+  interface GlobalEventHandlersEventMap {
+    'impact-cta-click': CustomEvent<{ id: string }>;
+    'impact-signup-submit': CustomEvent<{
+      id: string;
+      submissionId: string;
+      data: Record<string, string>;
+    }>;
+    'impact-signup': CustomEvent<{ id: string; submissionId: string }>;
+    'impact-signup-error': CustomEvent<SignupErrorDetail>;
+  }
+}
