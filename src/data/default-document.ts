@@ -26,7 +26,7 @@ export const DEFAULT_DOCUMENT: StudyDocument = {
       context:
         "Phnom Penh, Siem Reap and Sihanoukville, the country's three largest commercial sex markets, in 2015",
       source: {
-        label: 'IJM prevalence study, 2015',
+        label: 'International Justice Mission (IJM)',
       },
     },
     {
@@ -37,7 +37,7 @@ export const DEFAULT_DOCUMENT: StudyDocument = {
       label: 'of the sex industry were minors 15 years and younger',
       context: 'Phnom Penh, Siem Reap and Sihanoukville, in 2015',
       source: {
-        label: 'IJM prevalence study, 2015',
+        label: 'International Justice Mission (IJM)',
       },
     },
     {
@@ -48,7 +48,7 @@ export const DEFAULT_DOCUMENT: StudyDocument = {
       label: 'reduction in the presence of minors in the commercial sex trade',
       context: "In just three years since IJM's last prevalence study, in 2012",
       source: {
-        label: "IJM prevalence study, 2015, compared with IJM's 2012 study",
+        label: "International Justice Mission (IJM), compared with IJM's 2012 study",
       },
     },
     {
@@ -60,7 +60,7 @@ export const DEFAULT_DOCUMENT: StudyDocument = {
         'estimated prevalence of minors exploited in the commercial sex industry in Phnom Penh, at its highest',
       context: 'Early 2000s, the city of Phnom Penh alone',
       source: {
-        label: 'Research reported by the Cambodian government, early 2000s',
+        label: 'Research reported by the Cambodian government',
       },
     },
   ],
