@@ -100,6 +100,7 @@ describe('StudyItemController', () => {
     const state = el.controller.state;
     expect(state.status).to.equal('error');
     expect(state.status === 'error' && state.error.cause).to.equal('not-found');
+    expect(state.status === 'error' && state.error.attribute).to.equal('data-id');
     expect(state.status === 'error' && state.error.message).to.equal(
       'the default document has no stat with id "nope"',
     );
@@ -112,6 +113,7 @@ describe('StudyItemController', () => {
     await settled(el);
     const state = el.controller.state;
     expect(state.status === 'error' && state.error.cause).to.equal('http');
+    expect(state.status === 'error' && state.error.attribute).to.equal('data-src');
   });
 
   it('resolves again when data-id or data-src changes', async () => {

@@ -20,6 +20,11 @@ export class StudyLoadError extends Error {
     super(message);
     this.name = 'StudyLoadError';
   }
+
+  /** The attribute a partner should look at: `data-id` for a missing item, else `data-src`. */
+  get attribute(): 'data-id' | 'data-src' {
+    return this.cause === 'not-found' ? 'data-id' : 'data-src';
+  }
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -20,6 +20,9 @@ describe('elementLang', () => {
       expect(elementLang(loose)).to.equal('de');
       document.documentElement.lang = '';
       expect(elementLang(loose)).to.equal('en');
+      expect(elementLang(loose, 'km')).to.equal('km');
+      document.documentElement.lang = 'de';
+      expect(elementLang(loose, 'km')).to.equal('de');
     } finally {
       document.documentElement.lang = before;
     }

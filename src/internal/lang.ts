@@ -1,9 +1,10 @@
 /**
  * The language an element speaks: the `lang` of its closest ancestor (across shadow roots, so a
- * widget inside another component follows that component's page), else the document's, else
- * English. An invalid tag falls back to English rather than making `Intl` throw.
+ * widget inside another component follows that component's page), else the document's, else the
+ * study document's own `locale` when given, else English. An invalid tag falls back to English
+ * rather than making `Intl` throw.
  */
-export function elementLang(element: Element): string {
+export function elementLang(element: Element, documentLocale?: string): string {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
@@ -13,7 +14,7 @@ export function elementLang(element: Element): string {
     const root: Node = (node as Element).getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
-  return canonical(document.documentElement.lang);
+  return canonical(document.documentElement.lang || documentLocale || 'en');
 }
 
 function canonical(lang: string): string {

@@ -251,12 +251,12 @@ export class FundraiseCtaElement extends ImpactElement {
     const { state } = this.__data;
     const problems: [string, string][] = (this.__problems = []);
     if (state.status === 'error') {
-      const { cause, message } = state.error;
-      problems.push([cause, `${cause === 'not-found' ? 'data-id' : 'data-src'}: ${message}`]);
+      const { cause, attribute, message } = state.error;
+      problems.push([cause, `${attribute}: ${message}`]);
     }
     if (state.status !== 'ready') return undefined;
     const cta = this.__data.item;
-    const lang = elementLang(this);
+    const lang = elementLang(this, state.study?.locale);
     const m = ctaMessages(lang);
     const check = (value: string | undefined, name: string, schemes?: string[]) => {
       const url = safeUrl(value, schemes ?? ['http:', 'https:', 'mailto:']);

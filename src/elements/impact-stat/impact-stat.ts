@@ -247,8 +247,8 @@ export class ImpactStatElement extends ImpactElement {
     let error: [string, string] | undefined;
     this.#view = undefined;
     if (state.status === 'error') {
-      const { cause, message } = state.error;
-      error = [cause, `${cause === 'not-found' ? 'data-id' : 'data-src'}: ${message}`];
+      const { cause, attribute, message } = state.error;
+      error = [cause, `${attribute}: ${message}`];
     } else if (state.status === 'ready') {
       try {
         this.#view = this.#merge(state.items[0], state.study);
@@ -269,7 +269,7 @@ export class ImpactStatElement extends ImpactElement {
   #merge(item: Stat | undefined, study?: Study): View {
     const options: StatFormatOptions = {
       format: this.format ?? item?.format ?? 'number',
-      locale: elementLang(this),
+      locale: elementLang(this, study?.locale),
       currency: this.currency ?? item?.currency,
       decimals: toNumber(this.decimals, 'data-decimals', true) ?? item?.decimals,
     };

@@ -245,11 +245,11 @@ export class StudyQuoteElement extends ImpactElement {
     this.#problem = undefined;
     if (state.status === 'loading') return fallback;
     if (state.status === 'error') {
-      const { cause, message } = state.error;
-      this.#problem = [cause, `${cause === 'not-found' ? 'data-id' : 'data-src'}: ${message}`];
+      const { cause, attribute, message } = state.error;
+      this.#problem = [cause, `${attribute}: ${message}`];
       return fallback;
     }
-    const lang = elementLang(this);
+    const lang = elementLang(this, state.study?.locale);
     const m = messagesFor(lang, MESSAGES);
     const count = (this.#count = state.items.length);
     const index = this.index % Math.max(count, 1);
