@@ -47,4 +47,13 @@ export default tseslint.config(
     files: ['demo/**/*.js', 'demo/**/*.mjs', 'test/pages/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
+  {
+    // bench/run.mjs and its helpers run in node; the bench pages run in the browser.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['bench/pages/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
 );

@@ -1,0 +1,161 @@
+/**
+ * Sizes for `npm run bench`: the built bundles as they are, and variants built with the project's
+ * own rollup configuration (same plugins, same terser settings, ES module output), measured with
+ * `sizes()` from scripts/size.mjs:
+ * - lit alone: one trivial LitElement with a property, a state, styles and a template (the floor);
+ * - the bundle's entry (src/index.ts) with each element added, and with all three;
+ * - all three with one left out, so that "what an element adds" is what leaving it out saves.
+ * Entries are written to node_modules/.cache/bench-size/.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import { sizes } from '../scripts/size.mjs';
+
+const ROOT = resolve('.');
+const DIR = join(ROOT, 'node_modules/.cache/bench-size');
+const ELEMENTS = ['impact-stat', 'study-quote', 'fundraise-cta'];
+// Imports name the .js files TypeScript emits; the esbuild plugin resolves them to the .ts sources.
+const INDEX = join(ROOT, 'src/index.js');
+
+/**
+ * Entries are plain JS, because the config's esbuild plugin skips files under node_modules; so the
+ * two decorators are applied the way TypeScript's experimental decorators apply them.
+ */
+const LIT_ALONE = `
+import { css, html, LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+
+class LitFloor extends LitElement {
+  static styles = css\`:host { display: block; }\`;
+  constructor() {
+    super();
+    this.name = 'world';
+    this.count = 0;
+  }
+  render() {
+    return html\`<p @click=\${() => this.count++}>Hello \${this.name} \${this.count}</p>\`;
+  }
+}
+property({ attribute: 'data-name' })(LitFloor.prototype, 'name');
+state()(LitFloor.prototype, 'count');
+customElements.define('lit-floor', LitFloor);
+`;
+
+/** An import path from an entry in DIR to a file in the repository. */
+const from = (file) => `./${relative(DIR, file)}`.replace(/^\.\/\.\.\//, '../');
+const define = (tag) => join(ROOT, `src/elements/${tag}/${tag}.define.js`);
+
+/** src/index.ts without the lines that export or define `tag` (or only types), as JS. */
+function indexWithout(tag) {
+  const lines = readFileSync(join(ROOT, 'src/index.ts'), 'utf8').split('\n');
+  const kept = lines
+    .filter((line) => !line.includes(`/elements/${tag}/`) && !line.startsWith('export type'))
+    // Its relative imports now start from DIR.
+    .map((line) =>
+      line.replace(
+        /(['"])\.\/(.+?)\1/,
+        (_, quote, path) => `${quote}${from(join(ROOT, 'src', path))}${quote}`,
+      ),
+    );
+  const file = join(DIR, `index-without-${tag}.js`);
+  writeFileSync(file, kept.join('\n'));
+  return file;
+}
+
+/**
+ * Bundles one entry with a fresh copy of rollup.config.js's plugins for the ES module output.
+ * Without lit in the entry, the plugin that renames lit-html's policy (and fails when it finds no
+ * lit-html) is left out; it changes nothing else.
+ */
+async function build(name, source, tags, lit = true) {
+  const config = await import(
+    `${pathToFileURL(join(ROOT, 'rollup.config.js')).href}?variant=${name}`
+  );
+  const [es] = config.default;
+  const plugins = lit
+    ? es.plugins
+    : es.plugins.filter((plugin) => plugin.name !== 'rename-trusted-types-policy');
+  const input = join(DIR, `${name}.entry.js`);
+  writeFileSync(input, source);
+  const bundle = await rollup({ input, plugins, onwarn: () => {} });
+  const file = join(DIR, `${name}.js`);
+  try {
+    await bundle.write({ file, format: 'es' });
+  } finally {
+    await bundle.close();
+  }
+  // A side-effect import that was tree-shaken away would make an element look free.
+  const code = readFileSync(file, 'utf8');
+  const missing = tags.filter((tag) => !code.includes(`"${tag}"`) && !code.includes(`'${tag}'`));
+  if (missing.length) throw new Error(`${name}: ${missing.join(', ')} missing from the output`);
+  return { name, ...sizes(file) };
+}
+
+/**
+ * @returns {Promise<{dist: object[], variants: object[], adds: object[]}>} sizes in bytes.
+ */
+export async function measureSizes() {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const dist = ['dist/impact-widgets.js', 'dist/impact-widgets.iife.js'].map((file) => ({
+    name: file,
+    ...sizes(file),
+  }));
+
+  const entry = (index, tags) =>
+    [
+      `export * from '${from(index)}';`,
+      ...tags.map((tag) => `import '${from(define(tag))}';`),
+    ].join('\n');
+  const plan = [
+    ['lit alone', LIT_ALONE, ['lit-floor']],
+    ['src/index.ts (today: impact-stat)', entry(INDEX, []), ['impact-stat']],
+    ['+ study-quote', entry(INDEX, ['study-quote']), ['impact-stat', 'study-quote']],
+    ['+ fundraise-cta', entry(INDEX, ['fundraise-cta']), ['impact-stat', 'fundraise-cta']],
+    ['all three', entry(INDEX, ['study-quote', 'fundraise-cta']), ELEMENTS],
+    [
+      'all three without impact-stat',
+      entry(indexWithout('impact-stat'), ['study-quote', 'fundraise-cta']),
+      ['study-quote', 'fundraise-cta'],
+    ],
+    // Where the rest goes: each shared piece on its own (alone, so not additive).
+    [
+      'lit + ImpactElement (base class, theme)',
+      `export { ImpactElement } from '${from(join(ROOT, 'src/internal/impact-element.js'))}';`,
+      [],
+    ],
+    [
+      'loader + schema validator alone',
+      `export { loadStudyDocument } from '${from(join(ROOT, 'src/data/loader.js'))}';`,
+      [],
+      false,
+    ],
+    [
+      'embedded default document alone',
+      `export { DEFAULT_DOCUMENT } from '${from(join(ROOT, 'src/data/default-document.js'))}';`,
+      [],
+      false,
+    ],
+  ];
+  const variants = [];
+  for (const [label, source, tags, lit] of plan) {
+    const name = label.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+    variants.push({ ...(await build(name, source, tags, lit)), name: label });
+  }
+  const byName = Object.fromEntries(variants.map((v) => [v.name, v]));
+  const all = byName['all three'];
+  const minus = (a, b) => ({
+    min: a.min - b.min,
+    gzip: a.gzip - b.gzip,
+    brotli: a.brotli - b.brotli,
+  });
+  const adds = [
+    { element: 'impact-stat', ...minus(all, byName['all three without impact-stat']) },
+    // All three without study-quote is today's entry plus fundraise-cta, and the other way round.
+    { element: 'study-quote', ...minus(all, byName['+ fundraise-cta']) },
+    { element: 'fundraise-cta', ...minus(all, byName['+ study-quote']) },
+  ];
+  return { dist, variants, adds };
+}
