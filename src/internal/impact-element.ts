@@ -29,6 +29,9 @@ export abstract class ImpactElement extends LitElement {
 
   @state() private renderFailed = false;
 
+  /** Problems already reported by this element: a re-render must not repeat the event. */
+  #reported = new Set<string>();
+
   /** The element's content; its light-DOM fallback is shown instead if this throws. */
   protected abstract renderContent(): TemplateResult | typeof fallback;
 
@@ -51,10 +54,12 @@ export abstract class ImpactElement extends LitElement {
   }
 
   /**
-   * Tells the partner what went wrong, once in the console (naming the element) and as an
-   * `impact-error` event for their own monitoring. Never throws.
+   * Tells the partner what went wrong: once per page in the console (naming the element), and
+   * once per element as an `impact-error` event for their own monitoring. Never throws.
    */
   protected reportError(cause: string, message: string): void {
+    if (this.#reported.has(message)) return;
+    this.#reported.add(message);
     const text = `<${this.localName}>: ${message}`;
     warnOnce(text);
     emit(this, 'impact-error', { cause, message: text });

@@ -127,7 +127,6 @@ export class FundraiseCtaElement extends ImpactElement {
     timeoutMs: this.timeoutMs,
   }));
   private __problems: [cause: string, message: string][] = [];
-  private __reported = new Set<string>();
   private __shown?: string;
 
   protected override renderContent(): TemplateResult | typeof fallback {
@@ -315,13 +314,7 @@ export class FundraiseCtaElement extends ImpactElement {
   }
 
   protected override updated(): void {
-    for (const [cause, message] of this.__problems) {
-      // Each distinct problem once per element: a re-render must not repeat the event.
-      if (!this.__reported.has(message)) {
-        this.__reported.add(message);
-        this.reportError(cause, message);
-      }
-    }
+    for (const [cause, message] of this.__problems) this.reportError(cause, message);
     const view = this.__view;
     const status = view ? this.__signup.status : undefined;
     if (status === this.__shown) return;

@@ -139,7 +139,6 @@ export class ImpactStatElement extends ImpactElement {
   #data = new StudyItemController(this, 'stats', { standalone: () => this.value != null });
   #states = this.attachInternals().states;
   #view?: View;
-  #reported = new Set<string>();
   #seen = false;
   /** The count-up is over, or not wanted: the final figure shows. */
   #played = false;
@@ -261,7 +260,7 @@ export class ImpactStatElement extends ImpactElement {
     }
     this.#states[state.status === 'loading' ? 'add' : 'delete']('loading');
     this.#states[error ? 'add' : 'delete']('error');
-    if (error) this.#report(...error);
+    if (error) this.reportError(...error);
     if (!this.#view) this.#ready = false;
     reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
     if (this.animation === 'none' || reducedMotion.matches) {
@@ -299,7 +298,10 @@ export class ImpactStatElement extends ImpactElement {
         this.sourceUrl != null
           ? ['attribute', 'data-source-url']
           : ['schema', `source.url of stat "${item!.id}"`];
-      this.#report(cause, `${name} "${url}" is not an http(s) URL, so the source is not linked`);
+      this.reportError(
+        cause,
+        `${name} "${url}" is not an http(s) URL, so the source is not linked`,
+      );
     }
     return {
       id: item?.id,
@@ -318,13 +320,6 @@ export class ImpactStatElement extends ImpactElement {
       study: study && `${study.title}, ${study.year}`,
       word: words.source,
     };
-  }
-
-  /** Each distinct problem once per element: a re-render must not repeat the event. */
-  #report(cause: string, message: string): void {
-    if (this.#reported.has(message)) return;
-    this.#reported.add(message);
-    this.reportError(cause, message);
   }
 }
 

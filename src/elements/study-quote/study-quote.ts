@@ -195,7 +195,6 @@ export class StudyQuoteElement extends ImpactElement {
   /** What holds the rotation still for now: the pointer over it, or focus inside it. */
   #holds = new Set<string>();
   #problem?: [cause: string, message: string];
-  #reported?: string;
   #ready?: object;
   #id?: string;
   #observed?: Element;
@@ -393,8 +392,7 @@ export class StudyQuoteElement extends ImpactElement {
 
   protected override updated(): void {
     const problem = this.#problem;
-    if (problem && problem[1] !== this.#reported) this.reportError(...problem);
-    this.#reported = problem?.[1];
+    if (problem) this.reportError(...problem);
     const { state } = this.#data;
     if (!problem && state.status === 'ready' && this.#ready !== state) {
       this.#ready = state;
