@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 import { startServer } from './server.mjs';
 import { measureSizes } from './size.mjs';
 
@@ -594,18 +595,7 @@ log('sizes (rollup builds)');
 results.sizes = await measureSizes();
 
 const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
   results.browser = browser.version();
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });

@@ -9,18 +9,11 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { MIME_TYPES } from '../scripts/mime-types.mjs';
 
 const ROOT = resolve('.');
 /** Only these folders are served: nothing else in the repository is a bench page's business. */
 const SERVED = ['/dist/', '/bench/pages/', '/demo/'];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 const MAX_DELAY_MS = 5000;
 
 /**
@@ -55,7 +48,7 @@ export async function startServer() {
     if (url.pathname === '/demo/late.html') {
       const src = `/data/study.json?delay=${Number(url.searchParams.get('delay')) || 0}&amp;key=${encodeURIComponent(url.searchParams.get('key') ?? 'late')}`;
       const page = readFileSync(join(ROOT, 'demo/index.html'), 'utf8');
-      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      response.writeHead(200, { 'content-type': MIME_TYPES['.html'], 'cache-control': 'no-store' });
       response.end(page.replaceAll('<impact-stat', `<impact-stat data-src="${src}"`));
       return;
     }
@@ -66,7 +59,7 @@ export async function startServer() {
       return;
     }
     response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     });
     createReadStream(file).pipe(response);

@@ -8,19 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { MIME_TYPES } from './mime-types.mjs';
 
 const ROOT = resolve('.');
 const FIRST_PORT = Number(process.env.PORT ?? 8000);
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 if (!process.argv.includes('--no-build')) {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -50,7 +41,7 @@ const server = createServer((request, response) => {
     return response.end('Not found');
   }
   response.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
   });
   createReadStream(file).pipe(response);
