@@ -10,6 +10,9 @@
  *   GET  /fixtures/status/:code      an empty answer with that status (404, 500, 503 …)
  *   GET  /fixtures/slow.json?ms=N    the document after N milliseconds
  *   GET  /fixtures/cross-origin      {url}: the document on a second loopback origin that sends no CORS headers
+ *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
+ *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
+ *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs)
  *   GET  /api/hits?path=…            how many times a path (with its query) was requested
  *   POST /api/signups?status=N&…     records the body; answers N (default 201) with ?body=… as JSON
  *   GET  /api/received?key=…         the recorded POSTs whose body mentions key
@@ -28,6 +31,60 @@ export const STRICT_CSP =
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 
 const fixture = readFileSync(new URL('./fixtures/study.json', import.meta.url), 'utf8');
+
+/** Documents that a careless or hostile host could serve, built once on demand. */
+const hostile = {
+  big() {
+    const document = JSON.parse(fixture);
+    document.stats[0].context = 'x'.repeat(2 * 1024 * 1024);
+    return JSON.stringify(document);
+  },
+  many() {
+    const document = JSON.parse(fixture);
+    document.stats = Array.from({ length: 10_000 }, (_, i) => ({
+      ...document.stats[1],
+      id: `stat-${i}`,
+      value: i,
+    }));
+    return JSON.stringify(document);
+  },
+  deep() {
+    return fixture.replace(
+      '"version": 1,',
+      `"version": 1, "extra": ${'['.repeat(100_000)}${']'.repeat(100_000)},`,
+    );
+  },
+  proto() {
+    // JSON.parse makes these keys own properties, never prototypes.
+    return fixture.replace(
+      '"id": "households",',
+      '"id": "households", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}},',
+    );
+  },
+  protovalue() {
+    // A value only "inherited" through a __proto__ key is no value.
+    return fixture.replace(
+      '"id": "reach", "value": 1200000,',
+      '"id": "reach", "__proto__": {"value": 5},',
+    );
+  },
+  utf8() {
+    const [before, after] = fixture.split('households reached');
+    return Buffer.concat([
+      Buffer.from(before),
+      Buffer.from([0x68, 0xff, 0xfe, 0xc3, 0x28]),
+      Buffer.from(after),
+    ]);
+  },
+  markup() {
+    const document = JSON.parse(fixture);
+    document.stats[0].label = '<script>window.pwned = 1</script>';
+    document.stats[0].context = '<img src=x onerror="window.pwned = 2">';
+    document.stats[0].source = { label: '<b>bold</b>', url: 'javascript:window.pwned = 3' };
+    document.study.title = '<iframe src="javascript:window.pwned = 4"></iframe>';
+    return JSON.stringify(document);
+  },
+};
 
 const hits = new Map();
 const received = [];
@@ -97,6 +154,9 @@ export async function testRoutes(ctx, next) {
         return send(ctx, 200, JSON.stringify(received.filter((r) => r.body.includes(key))));
       }
     }
+    const hostileName = /^\/fixtures\/hostile\/(\w+)$/.exec(path)?.[1];
+    if (hostileName && Object.hasOwn(hostile, hostileName))
+      return send(ctx, 200, hostile[hostileName]());
     const file = /^\/(pages|built)\/([\w.-]+)$/.exec(path);
     if (file) {
       const folder = file[1] === 'pages' ? './pages/' : '../dist/';
