@@ -1,0 +1,51 @@
+/**
+ * The README's reference sections are generated from the build (`scripts/readme-docs.mjs`); these
+ * checks fail when the README no longer says what `custom-elements.json`, the published schema and
+ * the default document say, so the docs cannot drift from the code.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { bundledTags, generatedSections, renderReadme } from '../../scripts/readme-docs.mjs';
+
+const read = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+const readme = read('README.md');
+const manifest = JSON.parse(read('custom-elements.json'));
+
+describe('README.md', () => {
+  it('matches custom-elements.json, dist/study.schema.json and dist/cambodia-2015.json', async () => {
+    const expected = await renderReadme(readme, generatedSections());
+    assert.equal(readme, expected, 'README.md is out of date: run `npm run build`');
+  });
+
+  it('documents every element the bundle defines', () => {
+    const tags = bundledTags();
+    assert.ok(tags.includes('impact-stat'));
+    for (const tag of tags) assert.ok(readme.includes(`<!-- generated:api:${tag} -->`), tag);
+  });
+
+  it('lists every attribute of every bundled element, with its property', () => {
+    for (const tag of bundledTags()) {
+      const element = manifest.modules
+        .flatMap((module) => module.declarations ?? [])
+        .find((declaration) => declaration.tagName === tag);
+      for (const attribute of element.attributes) {
+        assert.match(
+          readme,
+          new RegExp(`\\| \`${attribute.name}\` +\\| \`${attribute.fieldName}\``),
+        );
+      }
+    }
+  });
+
+  it('would notice an attribute added to the code but not to the README', async () => {
+    const changed = structuredClone(manifest);
+    const element = changed.modules
+      .flatMap((module) => module.declarations ?? [])
+      .find((declaration) => declaration.tagName === 'impact-stat');
+    element.attributes.push({ name: 'data-new', fieldName: 'newThing', description: 'New.' });
+    const expected = await renderReadme(readme, generatedSections({ manifest: changed }));
+    assert.notEqual(readme, expected);
+    assert.match(expected, /`data-new`/);
+  });
+});
