@@ -9,6 +9,7 @@
  *   GET  /fixtures/page.json         an HTML error page with status 200
  *   GET  /fixtures/status/:code      an empty answer with that status (404, 500, 503 …)
  *   GET  /fixtures/slow.json?ms=N    the document after N milliseconds
+ *   GET  /fixtures/trickle.json?ms=N the document a byte at a time over N ms (default 30 s)
  *   GET  /fixtures/cross-origin      {url}: the document on a second loopback origin that sends no CORS headers
  *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
  *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
@@ -22,6 +23,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { PassThrough } from 'node:stream';
 
 /** The strictest policy a partner might send: no inline script or style, Trusted Types enforced. */
 export const STRICT_CSP =
@@ -141,6 +143,23 @@ export async function testRoutes(ctx, next) {
       case '/fixtures/slow.json':
         await sleep(Number(query.ms ?? 1000));
         return send(ctx, 200, fixture);
+      case '/fixtures/trickle.json': {
+        // Headers at once, then a body that takes its time: only a timeout that covers reading
+        // the body stops this.
+        const bytes = Buffer.from(fixture);
+        const body = new PassThrough();
+        let sent = 0;
+        const timer = setInterval(
+          () => {
+            if (sent < bytes.length) body.write(bytes.subarray(sent, ++sent));
+            else body.end();
+          },
+          Number(query.ms ?? 30_000) / bytes.length,
+        );
+        body.on('close', () => clearInterval(timer));
+        ctx.req.on('close', () => body.destroy());
+        return send(ctx, 200, body);
+      }
       case '/fixtures/cross-origin':
         return send(
           ctx,

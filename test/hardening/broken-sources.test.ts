@@ -5,23 +5,24 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/impact-stat/impact-stat.define.js';
 import type { ImpactStatElement } from '../../src/elements/impact-stat/impact-stat.js';
+import type { ImpactErrorEvent } from '../../src/internal/events.js';
 import { watchPage } from '../watch-page.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
-const settled = (el: ImpactStatElement) =>
+const settled = (el: ImpactStatElement, timeout = 8000) =>
   waitUntil(
     () => part(el, 'card') || el.matches(':state(error)'),
     'the stat neither rendered nor failed',
-    { timeout: 8000 },
+    { timeout },
   );
 
-async function stat(name: string, id: string) {
+async function stat(name: string, id: string, src = `/fixtures/hostile/${name}`, timeout = 8000) {
   const el = await fixture<ImpactStatElement>(
-    html`<impact-stat data-src="/fixtures/hostile/${name}" data-id=${id} data-animate="none"
+    html`<impact-stat data-src=${src} data-id=${id} data-animate="none"
       >fallback text</impact-stat
     >`,
   );
-  await settled(el);
+  await settled(el, timeout);
   await el.updateComplete;
   return el;
 }
@@ -30,12 +31,45 @@ async function stat(name: string, id: string) {
 const showsFallback = (el: ImpactStatElement) =>
   !part(el, 'card') && el.shadowRoot!.querySelector('slot:not([name])') !== null;
 
+let counter = 0;
+
 describe('broken and hostile documents', () => {
   let page: ReturnType<typeof watchPage>;
-  beforeEach(() => (page = watchPage()));
+  let causes: string[];
+  const recordCause = (event: ImpactErrorEvent) => causes.push(event.detail.cause);
+  beforeEach(() => {
+    page = watchPage();
+    causes = [];
+    document.addEventListener('impact-error', recordCause);
+  });
   afterEach(() => {
     page.stop();
+    document.removeEventListener('impact-error', recordCause);
     expect(page.uncaught, 'uncaught errors').to.deep.equal([]);
+  });
+
+  const failures = [
+    ['an HTML error page', '/fixtures/page.json', 'not-json'],
+    ['404', '/fixtures/status/404', 'http'],
+    ['500', '/fixtures/status/500', 'http'],
+  ] as const;
+  for (const [answer, url, cause] of failures) {
+    it(`keeps its fallback, warns once and says why when the JSON URL answers ${answer}`, async () => {
+      const el = await stat('', 'share', `${url}?broken=${counter++}`);
+      expect(showsFallback(el)).to.be.true;
+      expect(el.textContent).to.equal('fallback text');
+      expect(causes).to.deep.equal([cause]);
+      expect(page.warnings).to.have.length(1);
+      expect(page.warnings[0]).to.match(/^<impact-stat>: data-src: /);
+    });
+  }
+
+  it('gives up on a body that trickles in for 30 s, with a timeout', async function () {
+    this.timeout(20_000);
+    const el = await stat('', 'share', `/fixtures/trickle.json?ms=30000&case=${counter++}`, 15_000);
+    expect(showsFallback(el)).to.be.true;
+    expect(causes).to.deep.equal(['timeout']);
+    expect(page.warnings[0]).to.contain('did not answer within 10 s');
   });
 
   it('renders from a 2 MB document', async () => {
