@@ -18,8 +18,13 @@
  *   POST /api/signups?status=N&…     records the body; answers N (default 201) with ?body=… as JSON
  *   GET  /api/received?key=…         the recorded POSTs whose body mentions key
  *   POST /api/reset                  forgets hits and POSTs
+ *   GET  /api/cookies                {cookie}: the Cookie header the request came with ('' for none)
+ *   GET  /demo/index.html?first=NAME the demo as served, with test/pages/NAME.js as its first script
  *   GET  /pages/NAME.html?csp=strict test/pages/NAME.html, under the strict partner CSP when asked
- *   GET  /built/FILE                 dist/FILE exactly as built (no dev-server transforms)
+ *                                    (csp=lit-html: also allows the host's own lit-html policy)
+ *   GET  /built/FILE                 dist/FILE exactly as built (no dev-server transforms); also builder/FILE
+ *   GET  /pages/snippet?html=…       a blank page with the given markup pasted into its body (the embed
+ *                                    builder's snippet); &csp=strict as above, &script=blocked runs no script
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -30,7 +35,21 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types impact-widgets";
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
+
+/** `?csp=NAME` on a page: the strict policy, or the same for a host with its own `lit-html` policy. */
+const CSP = {
+  strict: STRICT_CSP,
+  'lit-html': STRICT_CSP.replace(
+    'trusted-types impact-widgets',
+    'trusted-types lit-html impact-widgets',
+  ),
+};
 
 const fixture = readFileSync(new URL('./fixtures/study.json', import.meta.url), 'utf8');
 
@@ -166,6 +185,21 @@ export async function testRoutes(ctx, next) {
           200,
           JSON.stringify({ url: `http://127.0.0.1:${await crossOriginReady}/study.json` }),
         );
+      case '/pages/snippet': {
+        const csp =
+          query.script === 'blocked' ? "script-src 'none'" : query.csp === 'strict' && STRICT_CSP;
+        if (csp) ctx.set('content-security-policy', csp);
+        const head =
+          '<meta charset="utf-8"><title>Pasted snippet</title><script src="/pages/record.js"></script>';
+        return send(
+          ctx,
+          200,
+          `<!doctype html><html lang="en"><head>${head}</head><body>${query.html ?? ''}</body></html>`,
+          'text/html',
+        );
+      }
+      case '/api/cookies':
+        return send(ctx, 200, JSON.stringify({ cookie: ctx.get('cookie') }));
       case '/api/hits':
         return send(ctx, 200, JSON.stringify({ count: hits.get(query.path) ?? 0 }));
       case '/api/received': {
@@ -173,15 +207,21 @@ export async function testRoutes(ctx, next) {
         return send(ctx, 200, JSON.stringify(received.filter((r) => r.body.includes(key))));
       }
     }
+    // Instrumentation must run before the bundle, so it is injected rather than the demo copied.
+    if (path === '/demo/index.html' && /^[\w-]+$/.test(query.first ?? '')) {
+      const demo = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8');
+      const first = `<head>\n    <script src="/pages/${query.first}.js"></script>`;
+      return send(ctx, 200, demo.replace('<head>', first), 'text/html');
+    }
     const hostileName = /^\/fixtures\/hostile\/(\w+)$/.exec(path)?.[1];
     if (hostileName && Object.hasOwn(hostile, hostileName))
       return send(ctx, 200, hostile[hostileName]());
-    const file = /^\/(pages|built)\/([\w.-]+)$/.exec(path);
+    const file = /^\/(pages|built)\/((?:builder\/)?[\w.-]+)$/.exec(path);
     if (file) {
       const folder = file[1] === 'pages' ? './pages/' : '../dist/';
       try {
         const body = readFileSync(new URL(folder + file[2], import.meta.url));
-        if (query.csp === 'strict') ctx.set('content-security-policy', STRICT_CSP);
+        if (Object.hasOwn(CSP, query.csp ?? '')) ctx.set('content-security-policy', CSP[query.csp]);
         return send(ctx, 200, body, TYPES[file[2].slice(file[2].lastIndexOf('.'))] ?? 'text/plain');
       } catch {
         return send(ctx, 404, 'no such file', 'text/plain');

@@ -71,6 +71,8 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
 
   #key?: string;
   #generation = 0;
+  /** Aborted when this element stops waiting for its document, so an unwanted fetch can end. */
+  #waiting?: AbortController;
 
   constructor(
     private readonly host: StudyItemHost,
@@ -97,6 +99,7 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     if (key === this.#key) return;
     this.#key = key;
     const generation = ++this.#generation;
+    this.#waiting?.abort();
 
     if (standalone) {
       this.state = { status: 'ready', items: [] };
@@ -104,7 +107,8 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
       this.state = this.#lookup(DEFAULT_DOCUMENT, 'the default document');
     } else {
       this.state = { status: 'loading' };
-      loadStudyDocument(src, this.options.timeoutMs).then(
+      this.#waiting = new AbortController();
+      loadStudyDocument(src, this.options.timeoutMs, this.#waiting.signal).then(
         (document) => this.#settle(generation, this.#lookup(document, src)),
         (error: StudyLoadError) => this.#settle(generation, { status: 'error', error }),
       );
@@ -116,6 +120,7 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     if (this.state.status === 'loading') {
       this.#generation++;
       this.#key = undefined;
+      this.#waiting?.abort();
     }
   }
 

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { loadStudyDocument, StudyLoadError } from './loader.js';
 
 /** A URL no other test has used, so the per-page cache starts empty for it. */
@@ -87,6 +87,35 @@ describe('loadStudyDocument', () => {
     const error = await failure(loadStudyDocument(fresh(url)));
     expect(error.cause).to.equal('network');
     expect(error.message).to.contain('CORS');
+  });
+
+  it('aborts a fetch that no caller waits for, and fetches again for the next one', async () => {
+    const url = fresh('/fixtures/slow.json?ms=400');
+    const leaving = new AbortController();
+    const abandoned = loadStudyDocument(url, undefined, leaving.signal);
+    // Once the server has the request, so that the next one is a second request.
+    await waitUntil(async () => (await hits(url)) === 1, 'the request did not arrive');
+    leaving.abort();
+    // Nobody waits for the answer any more; all that matters is that there is none.
+    await failure(abandoned);
+    const document = await loadStudyDocument(url);
+    expect(document.stats.map((stat) => stat.id)).to.include('share');
+    expect(await hits(url)).to.equal(2);
+  });
+
+  it('keeps a shared fetch while any caller waits, or comes back within the task', async () => {
+    const url = fresh('/fixtures/slow.json?ms=150');
+    const [first, second] = [new AbortController(), new AbortController()];
+    const loads = [url, url].map((u, i) =>
+      loadStudyDocument(u, undefined, [first, second][i].signal),
+    );
+    first.abort();
+    second.abort();
+    // Back before the task ends, like an element moved from one container to another.
+    const back = loadStudyDocument(url, undefined, new AbortController().signal);
+    const documents = await Promise.all([...loads, back]);
+    expect(new Set(documents).size).to.equal(1);
+    expect(await hits(url)).to.equal(1);
   });
 
   it('refuses a URL that does not parse', async () => {

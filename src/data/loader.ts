@@ -3,7 +3,8 @@
  *
  * A page may hold twenty widgets on one document, so each absolute URL is requested once: the
  * in-flight promise and then the loaded document are shared. A failed load is forgotten, so the
- * next element to ask tries again (a flaky network should not doom the rest of the page).
+ * next element to ask tries again (a flaky network should not doom the rest of the page). A fetch
+ * that no element waits for any more is aborted, so a removed widget leaves no request or timer.
  * Requests carry no credentials: a public study needs none, and a partner's cookies must never
  * travel to a document host.
  */
@@ -29,17 +30,30 @@ export class StudyLoadError extends Error {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-const documents = new Map<string, Promise<StudyDocument>>();
+/** What the page shares for one URL (the build shortens `__` names). */
+interface Shared {
+  __document: Promise<StudyDocument>;
+  /** Callers still waiting with a signal; a caller without one waits for good. */
+  __waiting: number;
+  /** Abandons the fetch; gone once it succeeds, when there is nothing left to abandon. */
+  __abort?: () => void;
+}
+
+const documents = new Map<string, Shared>();
 
 /** Resolves `src` against the page, the key under which its document is shared. */
 export function absoluteUrl(src: string): string {
   return new URL(src, document.baseURI).href;
 }
 
-/** The document at `src`, fetched at most once per page while the first fetch succeeds. */
+/**
+ * The document at `src`, fetched at most once per page while the first fetch succeeds. Aborting
+ * `signal` says the caller no longer waits; when no caller does, the fetch is aborted.
+ */
 export function loadStudyDocument(
   src: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
+  signal?: AbortSignal,
 ): Promise<StudyDocument> {
   let url: string;
   try {
@@ -47,17 +61,41 @@ export function loadStudyDocument(
   } catch {
     return Promise.reject(new StudyLoadError('network', `"${src}" is not a valid URL`));
   }
-  let pending = documents.get(url);
-  if (!pending) {
-    pending = fetchDocument(url, timeoutMs);
-    documents.set(url, pending);
-    pending.catch(() => documents.delete(url));
+  let found = documents.get(url);
+  if (!found) {
+    const controller = new AbortController();
+    const entry: Shared = { __document: fetchDocument(url, timeoutMs, controller), __waiting: 0 };
+    // Only this entry: a newer one for the same URL may have replaced it.
+    const forget = () => documents.get(url) === entry && documents.delete(url);
+    entry.__abort = () => {
+      forget();
+      controller.abort();
+    };
+    entry.__document.then(() => (entry.__abort = undefined), forget);
+    documents.set(url, (found = entry));
   }
-  return pending;
+  const shared = found;
+  shared.__waiting++;
+  signal?.addEventListener(
+    'abort',
+    () => {
+      // An element moved to another container leaves and comes back within one task: wait for
+      // the end of it before giving the fetch up.
+      if (!--shared.__waiting && shared.__abort) {
+        setTimeout(() => shared.__waiting || shared.__abort?.());
+      }
+    },
+    { once: true },
+  );
+  return shared.__document;
 }
 
-async function fetchDocument(url: string, timeoutMs: number): Promise<StudyDocument> {
-  const controller = new AbortController();
+async function fetchDocument(
+  url: string,
+  timeoutMs: number,
+  controller: AbortController,
+): Promise<StudyDocument> {
+  const { signal } = controller;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let body: string;
   let type: string;
@@ -65,7 +103,7 @@ async function fetchDocument(url: string, timeoutMs: number): Promise<StudyDocum
     const response = await fetch(url, {
       credentials: 'omit',
       headers: { accept: 'application/json' },
-      signal: controller.signal,
+      signal,
     });
     if (!response.ok) {
       const status = `${response.status} ${response.statusText}`.trim();
@@ -76,7 +114,8 @@ async function fetchDocument(url: string, timeoutMs: number): Promise<StudyDocum
     body = await response.text();
   } catch (error) {
     if (error instanceof StudyLoadError) throw error;
-    if (controller.signal.aborted) {
+    // Aborted by the timeout; or because no caller waits any more, and then nobody reads this.
+    if (signal.aborted) {
       throw new StudyLoadError('timeout', `${url} did not answer within ${timeoutMs / 1000} s`);
     }
     throw new StudyLoadError(

@@ -34,6 +34,19 @@ describe('formatStat', () => {
     );
   });
 
+  it('keeps the precision of a number JavaScript writes with an exponent', () => {
+    const digits = (n: number) => ({ minimumFractionDigits: n, maximumFractionDigits: n });
+    expect(formatStat(1.5e-7, { format: 'number', locale: 'en' })).to.equal(
+      intl('en', digits(8), 1.5e-7),
+    );
+    expect(formatStat(5e-324, { format: 'number', locale: 'en' })).to.equal(
+      intl('en', digits(20), 5e-324),
+    );
+    expect(formatStat(1.5e21, { format: 'number', locale: 'en' })).to.equal(
+      intl('en', digits(0), 1.5e21),
+    );
+  });
+
   it('shortens compact numbers', () => {
     expect(formatStat(1200000, { format: 'compact', locale: 'en' })).to.equal('1.2M');
     expect(formatStat(1200000, { format: 'compact', locale: 'fr' })).to.equal(

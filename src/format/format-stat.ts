@@ -24,7 +24,12 @@ export function statFormatter(
   final: number,
   { format, locale, decimals, currency }: StatFormatOptions,
 ): (value: number) => string {
-  const own = Math.min((String(final).split('.')[1] ?? '').length, 20);
+  // 1.5e-7 has eight digits after the point, not the four its string has after the dot.
+  const [mantissa, exponent] = String(final).split('e');
+  const own = Math.max(
+    0,
+    Math.min((mantissa.split('.')[1] ?? '').length - Number(exponent ?? 0), 20),
+  );
   const digits =
     decimals ??
     (format === 'percent'

@@ -147,7 +147,8 @@ export class ImpactStatElement extends ImpactElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.#seen) return;
+    // Seen before, it may have been given its figure while out of the page: count it up now.
+    if (this.#seen) return this.#play();
     observer ??= new IntersectionObserver((entries) => {
       for (const { isIntersecting, target } of entries) {
         if (isIntersecting) (target as ImpactStatElement).#see();
@@ -232,7 +233,8 @@ export class ImpactStatElement extends ImpactElement {
 
   /** Counts up once the card has both data and a reader; before that, no frame is requested. */
   #play(): void {
-    if (!this.#view || !this.#seen || this.#played || this.#frame) return;
+    // Out of the page, no frame: they would run on for nobody until the count-up ends.
+    if (!this.#view || !this.#seen || this.#played || this.#frame || !this.isConnected) return;
     let start = 0;
     const step = (now: number) => {
       start ||= now;
