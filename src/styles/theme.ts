@@ -10,6 +10,15 @@ import { css } from 'lit';
  * Both palettes keep body and muted text at 4.5:1 or more on the surface. The host itself takes no
  * text color: its fallback is the partner's own content and keeps the page's color; each element
  * colors its card.
+ *
+ * What a card takes from the page, and what it must not: page CSS reaches a shadow tree only
+ * through inherited properties (and rem units), and partners' pages set odd ones (`line-height: 3`,
+ * `text-transform: uppercase`, `white-space: pre`, a 40px or 62.5% root font size). The card takes
+ * the font family (`--impact-font`, the page's by default, so the embed reads as part of the page),
+ * the direction (an RTL page flips the card) and the visibility (a partner may hide a section); it
+ * resets everything else inherited (`all: initial`), so its size is the reader's default font size
+ * (`medium`), not the page's, and the elements size everything in em from it, never in rem. A
+ * partner who wants it bigger says so: `::part(card) { font-size }`.
  */
 export const themeStyles = css`
   :host {
@@ -32,8 +41,13 @@ export const themeStyles = css`
     display: none;
   }
   [part~='card'] {
+    all: initial;
+    display: block;
+    visibility: inherit;
+    color-scheme: inherit;
+    font-family: var(--_font);
     box-sizing: border-box;
-    padding: 1rem 1.25rem;
+    padding: 1em 1.25em;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);

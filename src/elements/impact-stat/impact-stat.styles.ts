@@ -1,20 +1,23 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /* While the document loads, hold about a card's height so the card does not push the page down. */
+  /*
+   * While the document loads, hold about a card's height so the card does not push the page down.
+   * In px: the card's size does not follow the page's root or body font size (see theme.ts).
+   */
   :host(:state(loading)) {
-    min-height: 8rem;
+    min-height: 128px;
   }
   .card {
     display: grid;
-    gap: 0.5rem 1.5rem;
+    gap: 0.5em 1.5em;
   }
   p {
     margin: 0;
   }
   [part~='value'] {
     color: var(--_accent);
-    font-size: clamp(1.75rem, 14cqi, 4.5rem);
+    font-size: clamp(1.75em, 14cqi, 4.5em);
     font-weight: 700;
     line-height: 1.05;
     font-variant-numeric: tabular-nums;
@@ -26,7 +29,7 @@ export const styles = css`
   [part~='context'],
   [part~='source'] {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   a {
     color: inherit;
@@ -34,13 +37,13 @@ export const styles = css`
   [part~='bars'] {
     display: grid;
     gap: 3px;
-    margin-block: 0.25rem;
+    margin-block: 0.25em;
   }
   [part~='bars'] span {
     width: calc(var(--_now) * 100%);
     min-width: 3px;
-    height: 0.5rem;
-    border-radius: 0.25rem;
+    height: 0.5em;
+    border-radius: 0.25em;
     background: var(--_accent);
   }
   [part~='bars'] span + span {
@@ -65,14 +68,14 @@ export const styles = css`
     }
   }
   /* From a blog column to a hero: side by side, and a bigger figure, once there is room. */
-  @container (min-width: 30rem) {
+  @container (min-width: 480px) {
     .card {
       grid-template-columns: auto minmax(0, 1fr);
       align-items: center;
-      padding: 1.5rem 2rem;
+      padding: 1.5em 2em;
     }
     [part~='value'] {
-      font-size: clamp(2.5rem, 10cqi, 4.5rem);
+      font-size: clamp(2.5em, 10cqi, 4.5em);
     }
     [part~='context'],
     [part~='source'] {
