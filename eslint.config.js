@@ -9,7 +9,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'test/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts'],
     ...wc.configs['flat/best-practice'],
   },
   {
@@ -17,7 +17,7 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
   },
   {
-    files: ['src/**/*.ts', 'test/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts'],
     languageOptions: { globals: globals.browser },
     settings: { wc: { elementBaseClasses: ['LitElement', 'ImpactElement'] } },
     rules: {

@@ -5,7 +5,7 @@ import { lateRedirect, offlinePlugin } from './test/offline-command.js';
 import { testRoutes } from './test/server.js';
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', 'demo/**/*.test.ts'],
   nodeResolve: true,
   middleware: [testRoutes, lateRedirect],
   // tsconfig is passed on purpose: without it esbuild leaves the experimental decorators unlowered.

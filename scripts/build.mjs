@@ -1,10 +1,12 @@
 /**
- * `npm run build`: both bundles (rollup), type declarations, custom-elements.json (from JSDoc),
- * dist/study.schema.json (the schema the loader validates with, so the two never disagree), then
- * the sizes.
+ * `npm run build`: both bundles (rollup), their Subresource Integrity hashes (dist/integrity.json),
+ * the embed builder of the demo (dist/builder/), type declarations, custom-elements.json (from
+ * JSDoc), dist/study.schema.json (the schema the loader validates with, so the two never
+ * disagree), then the sizes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -13,6 +15,54 @@ const run = (command, ...args) =>
 
 rmSync('dist', { recursive: true, force: true });
 run('rollup/dist/bin/rollup', '-c', '--silent');
+
+// The hashes a partner's `integrity` attribute carries; the embed builder reads them from here.
+const integrity = Object.fromEntries(
+  ['impact-widgets.js', 'impact-widgets.iife.js'].map((file) => [
+    file,
+    `sha384-${createHash('sha384')
+      .update(readFileSync(`dist/${file}`))
+      .digest('base64')}`,
+  ]),
+);
+writeFileSync('dist/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
+
+// The builder takes the elements from the package entry, left external and loaded from the built
+// bundle beside it: its page then runs the one copy of the elements a partner loads. Any other
+// import from src/ would bundle a second copy, so it fails the build.
+await build({
+  entryPoints: ['demo/builder/embed-builder.ts'],
+  outfile: 'dist/builder/embed-builder.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  legalComments: 'none',
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'package-entry-external',
+      setup(builder) {
+        // Only the version of package.json goes into the page.
+        builder.onLoad({ filter: /[\\/]package\.json$/ }, ({ path }) => ({
+          contents: JSON.stringify({ version: JSON.parse(readFileSync(path, 'utf8')).version }),
+          loader: 'json',
+        }));
+        builder.onResolve({ filter: /[\\/]src[\\/]/ }, ({ path, importer }) => {
+          if (/^\.\.\/\.\.\/src\/index\.js$/.test(path)) {
+            return { path: '../impact-widgets.js', external: true };
+          }
+          return {
+            errors: [{ text: `${importer} imports ${path}; import the package entry only` }],
+          };
+        });
+      },
+    },
+  ],
+});
 run('typescript/bin/tsc', '-p', 'tsconfig.build.json');
 run('@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet');
 

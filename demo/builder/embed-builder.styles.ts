@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+/** Follows the reader's light or dark setting; the preview backdrop follows the chosen theme. */
+export const styles = css`
+  :host {
+    --_text: light-dark(#1b1b1f, #f2f2f5);
+    --_page: light-dark(#fafaf7, #121216);
+    --_surface: light-dark(#ffffff, #1e1e24);
+    --_backdrop: light-dark(#ececf0, #26262e);
+    --_border: light-dark(#8a8a96, #6c6c78);
+    --_accent: light-dark(#1a56db, #8ab4ff);
+    --_on-accent: light-dark(#ffffff, #121216);
+
+    display: block;
+    container-type: inline-size;
+    color-scheme: light dark;
+    color: var(--_text);
+    background: var(--_page);
+    font:
+      1rem/1.5 system-ui,
+      sans-serif;
+  }
+  .layout,
+  .output,
+  form {
+    display: grid;
+    gap: 1rem;
+    align-content: start;
+    min-width: 0;
+  }
+  .layout {
+    gap: 1.5rem 2rem;
+  }
+  /* Side by side when there is room: the controls, and what they make. */
+  @container (min-width: 48rem) {
+    .layout {
+      grid-template-columns: minmax(16rem, 2fr) 3fr;
+    }
+  }
+  label {
+    display: grid;
+    gap: 0.25rem;
+    font-weight: 600;
+  }
+  .document {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem;
+  }
+  .document label {
+    flex: 1 1 12rem;
+  }
+  input,
+  select,
+  button {
+    box-sizing: border-box;
+    min-width: 0;
+    min-height: 2.5rem;
+    padding: 0.25rem 0.5rem;
+    font: inherit;
+    font-weight: 400;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+  }
+  button {
+    padding-inline: 1rem;
+    font-weight: 600;
+    color: var(--_on-accent);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.125rem;
+  }
+  p {
+    margin: 0;
+  }
+  p:empty {
+    display: none;
+  }
+  [part~='preview'] {
+    padding: 1.5rem;
+    border-radius: 12px;
+    color: var(--_text);
+    background: var(--_backdrop);
+  }
+  [part~='preview'].light {
+    color-scheme: light;
+  }
+  [part~='preview'].dark {
+    color-scheme: dark;
+  }
+  [part~='warning'] {
+    margin-top: 0.5rem;
+  }
+  pre {
+    margin: 0 0 0.75rem;
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    background: var(--_surface);
+    font-size: 0.875rem;
+    /* Wrapped, not scrolled: the script tag is one long line, and the snippet fits a phone. */
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  [part~='status'] {
+    margin-inline-start: 0.75rem;
+  }
+`;

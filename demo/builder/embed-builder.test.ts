@@ -1,0 +1,370 @@
+/**
+ * The embed builder in the browser, over real HTTP: its controls, documents loaded from URLs, the
+ * clipboard, and the issue's done-when: the copied snippet, pasted into a blank page that loads the
+ * built bundle (its integrity hash checked by the browser), renders as the preview did.
+ * Needs `npm run build` first (dist/integrity.json, dist/builder/).
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { DEFAULT_DOCUMENT, type StudyDocument } from '../../src/index.js';
+import type { EmbedBuilderElement } from './embed-builder.js';
+import './embed-builder.js';
+
+// The elements the bundle ships today.
+const TAGS = ['impact-stat'];
+
+/** Per element: a fixture item to build with, and what its fallback must say, from the platform. */
+const CASES: Record<string, { id: string; reads(doc: StudyDocument, lang: string): string[] }> = {
+  'impact-stat': {
+    id: 'share',
+    reads(doc, lang) {
+      const stat = doc.stats.find((s) => s.id === 'share')!;
+      const digits = { minimumFractionDigits: stat.decimals, maximumFractionDigits: stat.decimals };
+      const value = new Intl.NumberFormat(lang, { style: 'percent', ...digits });
+      return [value.format(stat.value / 100), stat.label, stat.source!.label];
+    },
+  },
+};
+
+interface PageRecord {
+  warnings: string[];
+  errors: string[];
+  violations: string[];
+}
+type PageWindow = Window & typeof globalThis & { record: PageRecord };
+
+const pkg = (await (await fetch('/package.json')).json()) as { version: string };
+const integrity = (await (await fetch('/built/integrity.json')).json()) as {
+  [file: string]: string;
+};
+const study = (await (
+  await fetch('/fixtures/study.json?case=builder-expected')
+).json()) as StudyDocument;
+const CDN = `https://unpkg.com/impact-widgets@${pkg.version}/dist/`;
+
+const part = <T extends Element = HTMLElement>(b: EmbedBuilderElement, name: string) =>
+  b.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
+const control = (b: EmbedBuilderElement, name: string) =>
+  b.shadowRoot!.querySelector<HTMLSelectElement & HTMLInputElement>(`[name="${name}"]`)!;
+const snippet = (b: EmbedBuilderElement) => part(b, 'snippet').textContent!;
+const preview = (b: EmbedBuilderElement) => part(b, 'preview').firstElementChild as HTMLElement;
+// Layout whitespace only: Intl's no-break spaces ("41,7 %") are part of the text.
+const squash = (text: string | null | undefined) => (text ?? '').replace(/[ \t\n]+/g, ' ').trim();
+
+async function builder(): Promise<EmbedBuilderElement> {
+  const b = await fixture<EmbedBuilderElement>(
+    html`<embed-builder integrity-src="/built/integrity.json"></embed-builder>`,
+  );
+  await waitUntil(() => snippet(b).includes('integrity='), 'integrity.json did not load');
+  return b;
+}
+
+/** What a person does with a select or an input: pick a value, and the change event follows. */
+async function choose(b: EmbedBuilderElement, name: string, value: string): Promise<void> {
+  const field = control(b, name);
+  field.value = value;
+  expect(field.value, `${name} offers ${value}`).to.equal(value);
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+  await b.updateComplete;
+}
+
+async function load(b: EmbedBuilderElement, url: string): Promise<void> {
+  control(b, 'src').value = url;
+  b.shadowRoot!.querySelector('form')!.requestSubmit();
+  await b.updateComplete;
+  await waitUntil(
+    () => /^(Loaded|The document)/.test(part(b, 'message').textContent!),
+    'no answer',
+  );
+  await b.updateComplete;
+}
+
+/**
+ * An element's rendering: the parts present, and its shadow root's text, piece by piece (the
+ * built templates are minified, so the whitespace between tags differs from the source's).
+ */
+async function rendering(element: Element) {
+  await waitUntil(() => element.shadowRoot?.querySelector('[part~="card"]'), 'no card rendered');
+  const root = element.shadowRoot!;
+  const parts = [...root.querySelectorAll('[part]')].map((e) => e.getAttribute('part'));
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const text: string[] = [];
+  while (walker.nextNode()) text.push(squash(walker.currentNode.textContent));
+  return { parts, text: text.filter(Boolean) };
+}
+
+/** Paste what the clipboard holds, the way a person does: Ctrl+V into a text field. */
+async function paste(): Promise<string> {
+  const area = document.createElement('textarea');
+  area.setAttribute('aria-label', 'Pasted');
+  document.body.append(area);
+  area.focus();
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'KeyV' });
+  await sendKeys({ up: 'Control' });
+  area.remove();
+  return area.value;
+}
+
+/** The copy button pressed from the keyboard: a real key press, so the clipboard may be written. */
+async function copy(b: EmbedBuilderElement): Promise<string> {
+  part(b, 'copy').focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => part(b, 'status').textContent === 'Copied', 'not copied');
+  return paste();
+}
+
+async function openPage(query: string): Promise<PageWindow> {
+  const frame = document.createElement('iframe');
+  frame.title = 'pasted snippet';
+  frame.src = `/pages/snippet?${query}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame.contentWindow as PageWindow;
+}
+
+afterEach(async () => {
+  document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+  await emulateMedia({ colorScheme: 'light' });
+});
+
+describe('<embed-builder>', () => {
+  // First in the file: a key press or a click earlier in the page would still count as a user
+  // gesture, and the clipboard would not refuse.
+  it('when the clipboard is refused, selects the snippet and says how to copy it', async () => {
+    const b = await builder();
+    expect(navigator.userActivation.isActive, 'no user gesture yet').to.be.false;
+    part(b, 'copy').click();
+    await waitUntil(() => part(b, 'status').textContent, 'no status');
+    expect(part(b, 'status').textContent).to.contain('Ctrl+C');
+    expect(part(b, 'status').getAttribute('role')).to.equal('status');
+    expect(getSelection()!.toString()).to.equal(snippet(b));
+    // The selection is what Ctrl+C copies.
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyC' });
+    await sendKeys({ up: 'Control' });
+    expect(await paste()).to.equal(snippet(b));
+  });
+
+  it('offers every element of the bundle and previews the element itself', async () => {
+    const b = await builder();
+    for (const tag of TAGS) {
+      await choose(b, 'element', tag);
+      expect(preview(b).localName).to.equal(tag);
+      await rendering(preview(b));
+      expect(snippet(b)).to.contain(`<${tag} `).and.contain(`</${tag}>`);
+    }
+  });
+
+  it('writes the CDN script tag with the built integrity hash, module or classic', async () => {
+    const b = await builder();
+    expect(snippet(b).split('\n')[0]).to.equal(
+      `<script type="module" src="${CDN}impact-widgets.js" integrity="${integrity['impact-widgets.js']}" crossorigin="anonymous"></script>`,
+    );
+    await choose(b, 'script', 'classic');
+    expect(snippet(b).split('\n')[0]).to.equal(
+      `<script defer src="${CDN}impact-widgets.iife.js" integrity="${integrity['impact-widgets.iife.js']}" crossorigin="anonymous"></script>`,
+    );
+  });
+
+  it('changes the preview and the snippet with the item, theme, language and options', async () => {
+    const b = await builder();
+    const [, second] = DEFAULT_DOCUMENT.stats;
+    await choose(b, 'item', second.id);
+    expect(preview(b).dataset.id).to.equal(second.id);
+    await rendering(preview(b));
+    expect(preview(b).shadowRoot!.querySelector('[part~="label"]')!.textContent).to.equal(
+      second.label,
+    );
+    expect(snippet(b)).to.contain(`data-id="${second.id}"`).and.contain(second.label);
+
+    await choose(b, 'theme', 'dark');
+    expect(preview(b).dataset.theme).to.equal('dark');
+    expect(snippet(b)).to.contain('data-theme="dark"');
+
+    await choose(b, 'data-animate', 'none');
+    await choose(b, 'lang', 'fr');
+    const fr = (digits: number) =>
+      new Intl.NumberFormat('fr', {
+        style: 'percent',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(second.value / 100);
+    expect(preview(b).lang).to.equal('fr');
+    const value = () =>
+      squash(preview(b).shadowRoot!.querySelector('[part~="value"] .sr')?.textContent);
+    await waitUntil(() => value() === fr(second.decimals ?? 1), 'the preview is not in French');
+    expect(snippet(b))
+      .to.contain('lang="fr"')
+      .and.contain(`<strong>${fr(second.decimals ?? 1)}</strong>`);
+
+    await choose(b, 'data-decimals', '3');
+    await waitUntil(() => value() === fr(3), 'the preview did not take data-decimals');
+    expect(snippet(b))
+      .to.contain('data-decimals="3"')
+      .and.contain(`<strong>${fr(3)}</strong>`);
+    expect(snippet(b)).to.contain('data-animate="none"');
+  });
+
+  it('lists the items of a document loaded from a JSON URL, and cites it by absolute URL', async () => {
+    const b = await builder();
+    const url = '/fixtures/study.json?case=builder-list&from=builder';
+    await load(b, url);
+    const options = [...control(b, 'item').options].map((o) => o.value);
+    expect(options).to.deep.equal(study.stats.map((s) => s.id));
+    const absolute = new URL(url, location.href).href;
+    expect(preview(b).dataset.src).to.equal(absolute);
+    expect(snippet(b)).to.contain(`data-src="${absolute.replace('&', '&amp;')}"`);
+    await rendering(preview(b));
+    expect(squash(preview(b).shadowRoot!.textContent)).to.contain(study.stats[0].label);
+  });
+
+  it('says why a URL did not load, and keeps the last good document, item and snippet', async () => {
+    const b = await builder();
+    await load(b, '/fixtures/study.json?case=builder-broken');
+    await choose(b, 'item', 'budget');
+    const before = snippet(b);
+    for (const broken of ['/fixtures/status/404', '/fixtures/malformed.json?case=builder']) {
+      await load(b, broken);
+      expect(part(b, 'message').textContent).to.contain('did not load').and.contain(broken);
+      expect(snippet(b)).to.equal(before);
+      expect(control(b, 'item').value).to.equal('budget');
+      expect(preview(b).dataset.id).to.equal('budget');
+    }
+    expect(part(b, 'message').textContent).to.contain('not JSON');
+    await expect(b).to.be.accessible();
+  });
+
+  it('escapes the document text in the snippet, which then pastes as text', async () => {
+    const b = await builder();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      await load(b, '/fixtures/hostile/markup');
+      await waitUntil(() => part(b, 'warning').textContent, 'the preview did not warn');
+    } finally {
+      console.warn = warn;
+    }
+    // The element's own console warning, passed on to the person building the snippet.
+    expect(warnings).to.have.length(1);
+    expect(part(b, 'warning').textContent).to.contain(warnings[0]);
+    const text = snippet(b);
+    expect(text).to.contain('&lt;script&gt;window.pwned = 1&lt;/script&gt;');
+    expect(text).not.to.contain('<script>window').and.not.to.contain('href="javascript:');
+    const page = await openPage(`script=blocked&html=${encodeURIComponent(text)}`);
+    const stat = page.document.querySelector('impact-stat')!;
+    expect(stat.textContent).to.contain('<script>window.pwned = 1</script>');
+    expect(stat.querySelector('script, img, a, iframe')).to.equal(null);
+    expect('pwned' in page).to.be.false;
+  });
+
+  it('copies with the Clipboard API, and says so', async () => {
+    const b = await builder();
+    const button = part(b, 'copy');
+    button.scrollIntoView();
+    const box = button.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + 4), Math.round(box.y + 4)] });
+    await waitUntil(() => part(b, 'status').textContent === 'Copied', 'not copied');
+    expect(await paste()).to.equal(snippet(b));
+    // A new choice makes "Copied" untrue.
+    await choose(b, 'theme', 'auto');
+    expect(part(b, 'status').textContent).to.equal('');
+  });
+
+  it('works from the keyboard: an arrow key picks the next item', async () => {
+    const b = await builder();
+    control(b, 'item').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await b.updateComplete;
+    expect(preview(b).dataset.id).to.equal(DEFAULT_DOCUMENT.stats[1].id);
+    expect(await copy(b)).to.equal(snippet(b));
+  });
+
+  it('is accessible in light and dark', async () => {
+    const b = await builder();
+    await rendering(preview(b));
+    await expect(b).to.be.accessible();
+    await emulateMedia({ colorScheme: 'dark' });
+    await choose(b, 'theme', 'dark');
+    await expect(b).to.be.accessible();
+  });
+});
+
+describe('the copied snippet, pasted into a blank page', () => {
+  for (const tag of TAGS) {
+    for (const script of ['module', 'classic']) {
+      it(`<${tag}> from the ${script} script renders as the preview, integrity checked`, async () => {
+        const b = await builder();
+        await choose(b, 'element', tag);
+        await load(b, `/fixtures/study.json?case=pasted-${tag}-${script}`);
+        await choose(b, 'item', CASES[tag].id);
+        await choose(b, 'theme', 'dark');
+        await choose(b, 'lang', 'fr');
+        await choose(b, 'script', script);
+        if (control(b, 'data-animate')) await choose(b, 'data-animate', 'none');
+        const copied = await copy(b);
+        expect(copied).to.equal(snippet(b));
+
+        expect(copied).to.contain(CDN);
+        const pasted = copied.replace(CDN, '/built/');
+        const page = await openPage(`csp=strict&html=${encodeURIComponent(pasted)}`);
+        const element = page.document.querySelector(tag)!;
+        expect(await rendering(element)).to.deep.equal(await rendering(preview(b)));
+        expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+
+        // The same page with a hash that does not match: the browser refuses the script. (From its
+        // own URL: Chromium remembers the refusal for the URL, across the pages of this test run.)
+        const wrong = Object.values(integrity).find((hash) => !pasted.includes(hash))!;
+        const tampered = pasted.replace(/sha384-[^"]+/, wrong).replace('.js"', '.js?tampered"');
+        const refused = await openPage(`html=${encodeURIComponent(tampered)}`);
+        expect(refused.customElements.get(tag)).to.equal(undefined);
+      });
+    }
+
+    it(`<${tag}>'s fallback content reads as the item when no script runs`, async () => {
+      const b = await builder();
+      await choose(b, 'element', tag);
+      await load(b, `/fixtures/study.json?case=fallback-${tag}`);
+      await choose(b, 'item', CASES[tag].id);
+      await choose(b, 'lang', 'fr');
+      const page = await openPage(`script=blocked&html=${encodeURIComponent(snippet(b))}`);
+      const element = page.document.querySelector(tag)!;
+      expect(page.customElements.get(tag)).to.equal(undefined);
+      const text = squash(element.textContent);
+      for (const expected of CASES[tag].reads(study, 'fr')) expect(text).to.contain(expected);
+    });
+  }
+});
+
+describe('the built builder page', () => {
+  it('runs the one copy of the elements, from the bundle beside it', async () => {
+    const frame = document.createElement('iframe');
+    frame.title = 'built builder';
+    frame.src = '/pages/builder.html';
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const page = frame.contentWindow as PageWindow;
+    const built = page.document.querySelector('embed-builder') as EmbedBuilderElement;
+    await waitUntil(
+      () => built.shadowRoot && snippet(built).includes('integrity='),
+      'the built builder did not run',
+      { timeout: 5000 },
+    );
+    await rendering(preview(built));
+    // A second copy of the elements would have warned that <impact-stat> is already defined.
+    expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+    expect(snippet(built)).to.contain(`${CDN}impact-widgets.js`);
+    expect(snippet(built)).to.contain(integrity['impact-widgets.js']);
+    // And none of the package's code inside: not the elements, the loader or the default study.
+    const code = await (await fetch('/built/builder/embed-builder.js')).text();
+    expect(code).to.contain('from"../impact-widgets.js"');
+    for (const marker of [
+      'data-baseline-label',
+      'credentials:"omit"',
+      DEFAULT_DOCUMENT.study.title,
+    ]) {
+      expect(code).not.to.contain(marker);
+    }
+  });
+});

@@ -1,0 +1,334 @@
+/**
+ * The bundle entry of `demo/builder.html`. It takes the elements from the package entry, which the
+ * build leaves external (`../impact-widgets.js`), so the builder page runs the one copy a partner
+ * would load, and the preview is that copy at work.
+ */
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import pkg from '../../package.json' with { type: 'json' };
+import { DEFAULT_DOCUMENT, loadStudyDocument, type StudyDocument } from '../../src/index.js';
+import { styles } from './embed-builder.styles.js';
+import { ELEMENTS, type ElementSpec, type ItemOf } from './elements.js';
+import { toDom, toHtml, type Tree } from './markup.js';
+
+const THEMES = [
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+  ['auto', "Auto (the reader's setting)"],
+] as const;
+type Theme = (typeof THEMES)[number][0];
+/** What the preview shows: a change to any of these rebuilds it. */
+const SHOWN = ['tag', 'study', 'src', 'itemId', 'theme', 'language', 'options'];
+const LANGUAGES = [
+  ['en', 'English'],
+  ['fr', 'Français'],
+  ['de', 'Deutsch'],
+  ['es', 'Español'],
+  ['km', 'ខ្មែរ (Khmer)'],
+] as const;
+const SCRIPTS = {
+  module: { file: 'impact-widgets.js', label: 'Module script' },
+  classic: { file: 'impact-widgets.iife.js', label: 'Classic script (defer)' },
+} as const;
+type ScriptKind = keyof typeof SCRIPTS;
+
+/**
+ * Builds the embed snippet for one element: the script tag with its integrity hash, and the
+ * element's markup with its fallback content filled in from the chosen item.
+ *
+ * @summary The embed builder of the demo.
+ * @tag embed-builder
+ *
+ * @csspart preview - The live preview: the element itself.
+ * @csspart snippet - The snippet's `<code>`.
+ * @csspart copy - The copy button.
+ * @csspart status - Says "Copied", or how to copy by hand.
+ * @csspart message - Whether the document loaded, and why not.
+ * @csspart warning - The preview element's own warning, when it has one.
+ */
+export class EmbedBuilderElement extends LitElement {
+  static override styles = styles;
+
+  /** Where `integrity.json` is; by default beside the built bundle. */
+  @property({ attribute: 'integrity-src' }) integritySrc = new URL(
+    '../integrity.json',
+    import.meta.url,
+  ).href;
+
+  /** The package version the snippet loads. */
+  @property() version: string = pkg.version;
+
+  /** The CDN the snippet loads the package from. */
+  @property() cdn = 'https://unpkg.com';
+
+  @state() private tag = ELEMENTS[0].tag;
+  @state() private study: StudyDocument = DEFAULT_DOCUMENT;
+  /** The loaded document's absolute URL; empty for the embedded default. */
+  @state() private src = '';
+  @state() private itemId = '';
+  @state() private theme: Theme = 'light';
+  @state() private language = 'en';
+  @state() private script: ScriptKind = 'module';
+  /** The chosen options, by attribute name. */
+  @state() private options: Record<string, string> = {};
+  @state() private integrity: Record<string, string> = {};
+  @state() private message = '';
+  /** The preview element's own warning, as a partner would see it in the console. */
+  @state() private warning = '';
+  @state() private copyStatus = '';
+
+  @query('[part~="preview"]') private preview!: HTMLElement;
+  @query('[part~="snippet"]') private code!: HTMLElement;
+
+  /** Only the newest load may change the document. */
+  #generation = 0;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('integritySrc')) this.#loadIntegrity();
+    if (SHOWN.some((key) => changed.has(key))) this.warning = '';
+  }
+
+  protected override render() {
+    const spec = this.#spec;
+    const items = this.#items(spec);
+    const item = this.#item(spec);
+    const snippet = item ? this.#snippet(spec, item) : '';
+    const message = item ? this.message : `This document has no ${spec.kind}.`;
+    return html`<div class="layout">
+      <form @change=${this.#change} @submit=${this.#load}>
+        <label
+          >Element
+          <select name="element">
+            ${ELEMENTS.map(
+              (e) => html`<option value=${e.tag} .selected=${e === spec}>${e.name}</option>`,
+            )}
+          </select>
+        </label>
+        <div class="document">
+          <label
+            >Document URL (JSON; empty: the embedded study)
+            <input
+              name="src"
+              inputmode="url"
+              autocomplete="off"
+              spellcheck="false"
+              .value=${this.src}
+              placeholder="https://…/study.json"
+            />
+          </label>
+          <button type="submit">Load</button>
+        </div>
+        <label
+          >Item
+          <select name="item">
+            ${items.map(
+              (i) =>
+                html`<option value=${i.id} .selected=${i === item}>${spec.itemLabel(i)}</option>`,
+            )}
+          </select>
+        </label>
+        <label
+          >Theme
+          <select name="theme">
+            ${THEMES.map(
+              ([theme, name]) =>
+                html`<option value=${theme} .selected=${theme === this.theme}>${name}</option>`,
+            )}
+          </select>
+        </label>
+        <label
+          >Language
+          <select name="lang">
+            ${LANGUAGES.map(
+              ([code, name]) =>
+                html`<option value=${code} .selected=${code === this.language}>${name}</option>`,
+            )}
+          </select>
+        </label>
+        ${spec.options.map(({ attribute, label, choices, input }) => {
+          const value = this.options[attribute] ?? '';
+          return html`<label
+            >${label}
+            ${
+              choices
+                ? html`<select name=${attribute}>
+                    ${choices.map(
+                      ([v, text]) =>
+                        html`<option value=${v} .selected=${v === value}>${text}</option>`,
+                    )}
+                  </select>`
+                : html`<input name=${attribute} type=${input ?? 'text'} .value=${value} />`
+            }
+          </label>`;
+        })}
+        <label
+          >Script tag
+          <select name="script">
+            ${Object.entries(SCRIPTS).map(
+              ([kind, { label }]) =>
+                html`<option value=${kind} .selected=${kind === this.script}>${label}</option>`,
+            )}
+          </select>
+        </label>
+      </form>
+      <div class="output">
+        <p part="message" role="status">${message}</p>
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview</h2>
+          <div part="preview" class=${this.theme} @impact-error=${this.#previewError}></div>
+          <p part="warning" role="status">${this.warning}</p>
+        </section>
+        <section aria-labelledby="snippet-heading">
+          <h2 id="snippet-heading">Embed snippet</h2>
+          <pre><code part="snippet">${snippet}</code></pre>
+          <button part="copy" type="button" ?disabled=${!snippet} @click=${this.#copy}>Copy</button>
+          <span part="status" role="status">${this.copyStatus}</span>
+        </section>
+      </div>
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // Rebuilt only when what it shows changed, so the preview does not restart on every message.
+    if (!SHOWN.some((key) => changed.has(key))) return;
+    const spec = this.#spec;
+    const item = this.#item(spec);
+    this.preview.replaceChildren(...(item ? [toDom(this.#element(spec, item))] : []));
+  }
+
+  get #spec(): ElementSpec {
+    return ELEMENTS.find((e) => e.tag === this.tag) ?? ELEMENTS[0];
+  }
+
+  #items<K extends ElementSpec['kind']>(spec: ElementSpec<K>): ItemOf<K>[] {
+    return this.study[spec.kind] as ItemOf<K>[];
+  }
+
+  #item(spec: ElementSpec) {
+    const items = this.#items(spec);
+    return items.find((i) => i.id === this.itemId) ?? items[0];
+  }
+
+  /** The element as the partner will write it: attributes, and its fallback content. */
+  #element(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): Tree {
+    const options = Object.fromEntries(Object.entries(this.options).filter(([, v]) => v !== ''));
+    return [
+      spec.tag,
+      {
+        'data-src': this.src || undefined,
+        'data-id': item.id,
+        'data-theme': this.theme === 'light' ? undefined : this.theme,
+        lang: this.language,
+        ...options,
+      },
+      ...spec.fallback(item, { lang: this.language, study: this.study.study, options }),
+    ];
+  }
+
+  #snippet(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): string {
+    const { file } = SCRIPTS[this.script];
+    const classic = this.script === 'classic';
+    const script: Tree = [
+      'script',
+      {
+        type: classic ? undefined : 'module',
+        defer: classic ? '' : undefined,
+        src: `${this.cdn}/impact-widgets@${this.version}/dist/${file}`,
+        integrity: this.integrity[file],
+        crossorigin: 'anonymous',
+      },
+    ];
+    return `${toHtml(script)}\n${toHtml(this.#element(spec, item), true)}`;
+  }
+
+  #change(event: Event): void {
+    const { name, value } = event.target as HTMLInputElement | HTMLSelectElement;
+    // Loaded on submit: a half-typed URL is no document.
+    if (name === 'src') return;
+    this.message = '';
+    this.copyStatus = '';
+    switch (name) {
+      case 'element':
+        this.tag = value;
+        this.options = {};
+        return;
+      case 'item':
+        this.itemId = value;
+        return;
+      case 'theme':
+        this.theme = value as Theme;
+        return;
+      case 'lang':
+        this.language = value;
+        return;
+      case 'script':
+        this.script = value as ScriptKind;
+        return;
+      default:
+        this.options = { ...this.options, [name]: value.trim() };
+    }
+  }
+
+  async #load(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const input = (form.elements.namedItem('src') as HTMLInputElement).value.trim();
+    const generation = ++this.#generation;
+    this.copyStatus = '';
+    if (!input) {
+      this.study = DEFAULT_DOCUMENT;
+      this.src = this.message = '';
+      return;
+    }
+    this.message = `Loading ${input}…`;
+    try {
+      const study = await loadStudyDocument(input);
+      if (generation !== this.#generation) return;
+      // The snippet goes to another site, where only an absolute URL still points here.
+      this.study = study;
+      this.src = new URL(input, document.baseURI).href;
+      this.message = `Loaded ${study.study.title}.`;
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      // The last good document, item and snippet stay.
+      this.message = `The document did not load, so the builder keeps the last one: ${(error as Error).message}`;
+    }
+  }
+
+  #previewError(event: CustomEvent<{ message: string }>): void {
+    this.warning = `The element warns: ${event.detail.message}`;
+  }
+
+  async #loadIntegrity(): Promise<void> {
+    try {
+      const response = await fetch(this.integritySrc);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.integrity = (await response.json()) as Record<string, string>;
+    } catch (error) {
+      this.integrity = {};
+      this.message = `${this.integritySrc} did not load (${(error as Error).message}), so the snippet has no integrity hash; run npm run build.`;
+    }
+  }
+
+  async #copy(): Promise<void> {
+    const text = this.code.textContent ?? '';
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copyStatus = 'Copied';
+    } catch {
+      // Refused (no permission, no user gesture, an insecure page): select it for Ctrl+C instead.
+      getSelection()?.selectAllChildren(this.code);
+      this.copyStatus =
+        'The browser refused the clipboard; the snippet is selected: press Ctrl+C (⌘C) to copy it.';
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'embed-builder': EmbedBuilderElement;
+  }
+}
+
+if (!customElements.get('embed-builder'))
+  customElements.define('embed-builder', EmbedBuilderElement);

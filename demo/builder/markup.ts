@@ -1,0 +1,42 @@
+/**
+ * Markup as data. The builder describes an element once, as a tree, and turns that one tree both
+ * into the snippet's text and into the live preview's nodes, so the preview is exactly what the
+ * snippet will build on a partner's page. Everything from a document is text: it is escaped in the
+ * snippet and becomes text nodes in the preview, never markup.
+ */
+
+/** Attribute values; `undefined` leaves the attribute out, `''` writes it bare (`defer`). */
+export type Attributes = Readonly<Record<string, string | undefined>>;
+export type Tree = string | readonly [tag: string, attributes: Attributes, ...children: Tree[]];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text safe between tags, or (`attribute`) inside a double-quoted attribute value. */
+export function escapeHtml(text: string, attribute = false): string {
+  return text.replace(attribute ? /[&<>"]/g : /[&<>]/g, (c) => ESCAPES[c]!);
+}
+
+const defined = (attributes: Attributes) =>
+  Object.entries(attributes).filter((entry): entry is [string, string] => entry[1] !== undefined);
+
+/** HTML for a tree. `block` puts each child on its own indented line, for the snippet's element. */
+export function toHtml(tree: Tree, block = false): string {
+  if (typeof tree === 'string') return escapeHtml(tree);
+  const [tag, attributes, ...children] = tree;
+  const open = defined(attributes)
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value, true)}"`))
+    .join('');
+  const inner = children.map((child) => toHtml(child));
+  const body = block && inner.length ? `\n  ${inner.join('\n  ')}\n` : inner.join('');
+  return `<${tag}${open}>${body}</${tag}>`;
+}
+
+/** The same tree as DOM nodes. */
+export function toDom(tree: Tree): Node {
+  if (typeof tree === 'string') return document.createTextNode(tree);
+  const [tag, attributes, ...children] = tree;
+  const element = document.createElement(tag);
+  for (const [name, value] of defined(attributes)) element.setAttribute(name, value);
+  element.append(...children.map(toDom));
+  return element;
+}
