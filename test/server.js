@@ -39,6 +39,7 @@ const TYPES = {
   '.html': 'text/html',
   '.js': 'text/javascript',
   '.css': 'text/css',
+  '.json': 'application/json',
   '.map': 'application/json',
 };
 
