@@ -30,8 +30,13 @@ const CSS = `
   }
   :host([hidden]) { display: none; }
   [part~='card'] {
+    all: initial;
+    display: block;
+    visibility: inherit;
+    color-scheme: inherit;
+    font-family: var(--_font);
     box-sizing: border-box;
-    padding: 1rem 1.25rem;
+    padding: 1em 1.25em;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -47,26 +52,26 @@ const CSS = `
 `;
 
 const STAT_CSS = `
-  :host(:state(loading)) { min-height: 8rem; }
-  .card { display: grid; gap: 0.5rem 1.5rem; }
+  :host(:state(loading)) { min-height: 128px; }
+  .card { display: grid; gap: 0.5em 1.5em; }
   p { margin: 0; }
   [part~='value'] {
     color: var(--_accent);
-    font-size: clamp(1.75rem, 14cqi, 4.5rem);
+    font-size: clamp(1.75em, 14cqi, 4.5em);
     font-weight: 700;
     line-height: 1.05;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }
   [part~='label'] { font-weight: 600; }
-  [part~='context'], [part~='source'] { color: var(--_muted); font-size: 0.875rem; }
+  [part~='context'], [part~='source'] { color: var(--_muted); font-size: 0.875em; }
   a { color: inherit; }
-  [part~='bars'] { display: grid; gap: 3px; margin-block: 0.25rem; }
+  [part~='bars'] { display: grid; gap: 3px; margin-block: 0.25em; }
   [part~='bars'] span {
     width: calc(var(--_now) * 100%);
     min-width: 3px;
-    height: 0.5rem;
-    border-radius: 0.25rem;
+    height: 0.5em;
+    border-radius: 0.25em;
     background: var(--_accent);
   }
   [part~='bars'] span + span { width: calc(var(--_then) * 100%); background: var(--_muted); }
@@ -82,9 +87,9 @@ const STAT_CSS = `
     .sr { all: unset; }
     .sr + * { display: none; }
   }
-  @container (min-width: 30rem) {
-    .card { grid-template-columns: auto minmax(0, 1fr); align-items: center; padding: 1.5rem 2rem; }
-    [part~='value'] { font-size: clamp(2.5rem, 10cqi, 4.5rem); }
+  @container (min-width: 480px) {
+    .card { grid-template-columns: auto minmax(0, 1fr); align-items: center; padding: 1.5em 2em; }
+    [part~='value'] { font-size: clamp(2.5em, 10cqi, 4.5em); }
     [part~='context'], [part~='source'] { grid-column: 1 / -1; }
   }
 `;
