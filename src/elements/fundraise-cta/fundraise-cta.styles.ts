@@ -1,16 +1,20 @@
 import { css } from 'lit';
 
+/*
+ * Sizes are in em from the card (theme.ts resets it to the reader's default size), never in rem:
+ * a partner's root font size must not grow the form. The container breakpoint is in px.
+ */
 export const styles = css`
   [part~='card'] {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   h2,
   p {
     margin: 0;
   }
   h2 {
-    font-size: 1.375rem;
+    font-size: 1.375em;
     line-height: 1.2;
   }
   a {
@@ -18,7 +22,7 @@ export const styles = css`
   }
   [part~='button'] {
     justify-self: start;
-    padding: 0.625rem 1.25rem;
+    padding: 0.625em 1.25em;
     font: inherit;
     font-weight: 600;
     color: var(--_on-accent);
@@ -35,7 +39,7 @@ export const styles = css`
   .raised,
   [part~='message'] {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   /* Out of the layout while empty, but still in the accessibility tree, so it is announced. */
   [part~='message']:empty {
@@ -47,10 +51,10 @@ export const styles = css`
   progress {
     appearance: none;
     width: 100%;
-    height: 0.625rem;
-    margin-top: -0.5rem;
+    height: 0.625em;
+    margin-top: -0.5em;
     border: 1px solid var(--_border);
-    border-radius: 1rem;
+    border-radius: 1em;
     overflow: hidden;
     background: var(--_surface);
   }
@@ -68,10 +72,10 @@ export const styles = css`
   .field,
   [part~='success'] {
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .field {
-    gap: 0.25rem;
+    gap: 0.25em;
     align-content: start;
   }
   [part~='label'] {
@@ -80,7 +84,7 @@ export const styles = css`
   [part~='input'] {
     box-sizing: border-box;
     width: 100%;
-    padding: 0.5rem 0.625rem;
+    padding: 0.5em 0.625em;
     font: inherit;
     color: inherit;
     background: var(--_surface);
@@ -100,9 +104,9 @@ export const styles = css`
     overflow: hidden;
   }
   /* From a blog column to a hero: the two fields side by side once there is room. */
-  @container (min-width: 30rem) {
+  @container (min-width: 480px) {
     [part~='card'] {
-      padding: 1.5rem 2rem;
+      padding: 1.5em 2em;
     }
     .fields {
       grid-template-columns: 1fr 1fr;

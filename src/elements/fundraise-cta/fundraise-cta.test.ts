@@ -787,13 +787,44 @@ describe('<fundraise-cta>', () => {
         expect(part(el, 'progress')).to.be.null;
         expect(part(el, 'heading')).to.exist;
         expect(page.warnings).to.have.length(2);
-        expect(page.warnings[0]).to.match(/data-goal "NaN"/);
+        expect(page.warnings[0]).to.match(/data-goal "lots"/);
         expect(page.warnings[1]).to.match(/data-currency "dollars"/);
         expect(page.uncaught).to.be.empty;
       } finally {
         page.stop();
       }
     });
+  });
+
+  describe('progress, given amounts as written', () => {
+    for (const [name, attrs] of [
+      ['an empty amount', { 'data-raised': '', 'data-goal': '5000' }],
+      ['a blank goal', { 'data-raised': '10', 'data-goal': ' ' }],
+      ['an infinite goal', { 'data-raised': '10', 'data-goal': '1e309' }],
+      ['an empty currency', { 'data-raised': '10', 'data-goal': '20', 'data-currency': '' }],
+    ] as const) {
+      it(`draws no bar for ${name}, and says so`, async () => {
+        const page = watchPage();
+        const errors: string[] = [];
+        try {
+          const el = document.createElement('fundraise-cta');
+          for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+          el.addEventListener('impact-error', (event) => errors.push(event.detail.message));
+          document.body.append(el);
+          await el.updateComplete;
+          // Booleans: a failing assertion on an element would hang the runner serializing it.
+          expect(!!part(el, 'heading'), 'the card').to.be.true;
+          expect(!!part(el, 'progress'), 'a progress bar').to.be.false;
+          expect(errors).to.have.length(1);
+          const [key, value] = Object.entries(attrs).at(-1)!;
+          expect(errors[0]).to.contain('<fundraise-cta>').and.contain(`${key} "${value}"`);
+          expect(page.warnings).to.deep.equal(errors);
+          el.remove();
+        } finally {
+          page.stop();
+        }
+      });
+    }
   });
 
   describe('languages', () => {

@@ -105,10 +105,10 @@ export class FundraiseCtaElement extends ImpactElement {
   @property({ attribute: 'data-guide-url' }) guideUrl?: string;
 
   /** Amount raised so far; with `data-goal`, shows the progress bar. */
-  @property({ attribute: 'data-raised', type: Number }) raised?: number;
+  @property({ attribute: 'data-raised' }) raised?: number | string;
 
   /** The fundraising goal, over 0. */
-  @property({ attribute: 'data-goal', type: Number }) goal?: number;
+  @property({ attribute: 'data-goal' }) goal?: number | string;
 
   /** ISO 4217 code of `data-raised` and `data-goal`; plain numbers without it. */
   @property({ attribute: 'data-currency' }) currency?: string;
@@ -299,12 +299,14 @@ export class FundraiseCtaElement extends ImpactElement {
     const currency = this.currency ?? from?.currency;
     if (raised == null || goal == null) return undefined;
     try {
-      if (!(raised >= 0 && goal > 0)) throw 0;
+      // Read as written: an empty attribute is no amount (not 0), nor is 1e309 (Infinity).
+      const [r, g] = [raised, goal].map((v) => (String(v).trim() ? Number(v) : NaN));
+      if (!(r >= 0 && g > 0 && Number.isFinite(r + g))) throw 0;
       const { format } = numberFormat(
         lang,
-        currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : {},
+        currency != null ? { style: 'currency', currency, maximumFractionDigits: 0 } : {},
       );
-      return [m.progress(format(raised), format(goal)), Math.min(raised, goal), goal];
+      return [m.progress(format(r), format(g)), Math.min(r, g), g];
     } catch {
       this.__problems.push([
         'attribute',

@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+/*
+ * Sizes are in em from the card (theme.ts resets it to the reader's default size), never in rem:
+ * a partner's root font size must not grow the quote. The container breakpoint is in px.
+ */
 export const studyQuoteStyles = css`
   figure {
     margin: 0;
@@ -17,7 +21,7 @@ export const studyQuoteStyles = css`
   }
   blockquote {
     margin: 0;
-    font-size: clamp(1.05rem, 0.95rem + 1.6cqi, 1.45rem);
+    font-size: clamp(1.05em, 0.95em + 1.6cqi, 1.45em);
     line-height: 1.5;
     text-wrap: pretty;
   }
@@ -28,7 +32,7 @@ export const studyQuoteStyles = css`
     overflow: hidden;
   }
   figcaption {
-    margin-top: 0.75rem;
+    margin-top: 0.75em;
     text-wrap: balance;
   }
   figcaption > * {
@@ -46,17 +50,20 @@ export const studyQuoteStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem;
-    margin-top: 0.75rem;
+    gap: 0.5em;
+    margin-top: 0.75em;
     color: var(--_muted);
-    font-size: 0.875rem;
+  }
+  /* Only the words are smaller: the buttons keep the card's size, so their targets do. */
+  .bar > span {
+    font-size: 0.875em;
   }
   button,
   .bar a {
     display: inline-grid;
     place-items: center;
-    min-width: 2.25rem;
-    min-height: 2.25rem;
+    min-width: 2.25em;
+    min-height: 2.25em;
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: 999px;
@@ -69,15 +76,15 @@ export const studyQuoteStyles = css`
     display: none !important;
   }
   .more {
-    min-height: 1.5rem;
-    margin-top: 0.25rem;
+    min-height: 1.5em;
+    margin-top: 0.25em;
     border: 0;
     color: var(--_accent);
     text-decoration: underline;
   }
   svg {
-    width: 1.1rem;
-    height: 1.1rem;
+    width: 1.1em;
+    height: 1.1em;
     fill: none;
     stroke: currentColor;
     stroke-width: 2;
@@ -86,10 +93,10 @@ export const studyQuoteStyles = css`
   }
   @container (min-width: 480px) {
     .card {
-      padding: 1.5rem 2rem;
+      padding: 1.5em 2em;
     }
     figcaption {
-      margin-top: 1rem;
+      margin-top: 1em;
     }
   }
 `;

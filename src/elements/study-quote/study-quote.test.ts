@@ -242,6 +242,45 @@ describe('<study-quote>', () => {
       await waitUntil(() => words(el, 'text') === 'Second words', 'the edit was not followed');
     });
 
+    it('leaves no observer behind once removed, and reads edits made while out once back', async () => {
+      // Which nodes each observer watches, counted from the platform's own calls.
+      const watched = new Map<object, Set<Node>>();
+      const patched = [MutationObserver.prototype, ResizeObserver.prototype].map((proto) => {
+        const { observe, disconnect } = proto;
+        proto.observe = function (this: object, target: Node, ...options: unknown[]) {
+          (watched.get(this) ?? watched.set(this, new Set()).get(this)!).add(target);
+          return Reflect.apply(observe, this, [target, ...options]);
+        };
+        proto.disconnect = function (this: object) {
+          watched.delete(this);
+          return Reflect.apply(disconnect, this, []);
+        };
+        return () => Object.assign(proto, { observe, disconnect });
+      });
+      try {
+        const el = await fixture<StudyQuoteElement>(
+          html`<study-quote data-author="A. Blogger" data-clamp="2"
+            ><blockquote>First words</blockquote></study-quote
+          >`,
+        );
+        const mine = () =>
+          [...watched.values()].filter((targets) =>
+            [...targets].some((t) => el.contains(t) || el.shadowRoot!.contains(t)),
+          ).length;
+        // The partner's blockquote, and the clamped text's size.
+        await waitUntil(() => mine() === 2, 'not observing its child and its clamped text');
+        const parent = el.parentElement!;
+        el.remove();
+        expect(mine(), 'observers left once removed').to.equal(0);
+        el.querySelector('blockquote')!.textContent = 'Second words';
+        parent.append(el);
+        await waitUntil(() => words(el, 'text') === 'Second words', 'the edit was not read');
+        await waitUntil(() => mine() === 2, 'not observing again once back');
+      } finally {
+        patched.forEach((restore) => restore());
+      }
+    });
+
     it('reports a quote without its author and keeps the blockquote', async () => {
       const page = watchPage();
       try {
@@ -316,8 +355,11 @@ describe('<study-quote>', () => {
       expect((window as any).__quoteXss).to.be.undefined;
     });
 
-    it('never links a javascript: source URL', async () => {
+    it('never links a javascript: source URL, and reports it', async () => {
       const page = watchPage();
+      const errors: string[] = [];
+      const listen = (event: ImpactErrorEvent) => errors.push(event.detail.message);
+      document.addEventListener('impact-error', listen);
       try {
         const el = await fixture<StudyQuoteElement>(
           html`<study-quote
@@ -327,6 +369,7 @@ describe('<study-quote>', () => {
             data-source-url="javascript:alert(1)"
           ></study-quote>`,
         );
+        expect(errors).to.deep.equal(page.warnings);
         expect(part(el, 'source')!.localName).to.equal('cite');
         expect(words(el, 'source')).to.equal('The interview');
         expect(el.shadowRoot!.querySelector('a')).to.be.null;
@@ -335,6 +378,7 @@ describe('<study-quote>', () => {
         expect(page.warnings[0]).to.contain('<study-quote>').and.contain('data-source-url');
         expect(page.uncaught).to.be.empty;
       } finally {
+        document.removeEventListener('impact-error', listen);
         page.stop();
       }
     });
@@ -520,6 +564,21 @@ describe('<study-quote>', () => {
       await waitUntil(() => shown(el) === QUOTES[2].text, 'Play did not start the rotation');
     });
 
+    for (const interval of ['1e-7', '1e21']) {
+      it(`does not spin with data-interval="${interval}"`, async () => {
+        const el = await fixture<StudyQuoteElement>(
+          html`<study-quote data-id="*" data-interval=${interval}></study-quote>`,
+        );
+        // Every frame for 300 ms: a spinning rotation shows several quotes, however it ends.
+        const seen = new Set([shown(el)]);
+        for (const end = performance.now() + 300; performance.now() < end;) {
+          await nextFrame();
+          seen.add(shown(el));
+        }
+        expect([...seen]).to.have.length(1);
+      });
+    }
+
     it('stops its timer when removed and starts it again when put back', async () => {
       const el = await fixture<StudyQuoteElement>(
         html`<study-quote data-id="*" data-interval="0.2"></study-quote>`,
@@ -666,6 +725,26 @@ describe('<study-quote>', () => {
         delete (navigator as any).share;
       }
       expect('share' in navigator).to.be.false;
+    });
+
+    it('reports share names it does not know, Object.prototype keys among them', async () => {
+      const page = watchPage();
+      const errors: string[] = [];
+      const listen = (event: ImpactErrorEvent) => errors.push(event.detail.message);
+      document.addEventListener('impact-error', listen);
+      try {
+        const el = await shareQuote('copy constructor toString __proto__');
+        expect(buttons(el, 'share')).to.have.length.at.least(1);
+        expect(errors).to.have.length(3);
+        for (const name of ['constructor', 'toString', '__proto__']) {
+          expect(errors.filter((m) => m.includes(`data-share "${name}"`))).to.have.length(1);
+        }
+        expect(page.warnings).to.deep.equal(errors);
+        expect(page.uncaught).to.be.empty;
+      } finally {
+        document.removeEventListener('impact-error', listen);
+        page.stop();
+      }
     });
 
     it('warns about a share name it does not know', async () => {

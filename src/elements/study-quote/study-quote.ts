@@ -7,7 +7,6 @@ import { fallback, ImpactElement } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
 import { messagesFor } from '../../internal/messages.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { warnOnce } from '../../internal/warn.js';
 import { studyQuoteStyles } from './study-quote.styles.js';
 
 const MESSAGES = {
@@ -195,10 +194,13 @@ export class StudyQuoteElement extends ImpactElement {
   /** What holds the rotation still for now: the pointer over it, or focus inside it. */
   #holds = new Set<string>();
   #problem?: [cause: string, message: string];
+  /** What the card shows despite: a refused link or share name, reported like any problem. */
+  #notes: [cause: string, message: string][] = [];
   #ready?: object;
   #id?: string;
   #observed?: Element;
   #resize = new ResizeObserver(() => this.#measure());
+  #children = new MutationObserver(() => this.requestUpdate());
 
   constructor() {
     super();
@@ -215,21 +217,23 @@ export class StudyQuoteElement extends ImpactElement {
         this.#schedule();
       });
     }
-    // A partner's blockquote may change, or still be streaming in when a classic script upgrades us.
-    new MutationObserver(() => this.requestUpdate()).observe(this, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A partner's blockquote may change, or still be streaming in when a classic script upgrades
+    // us. Observed only while connected, so a removed quote leaves no observer behind; what
+    // changed while it was out is read again now.
+    this.#children.observe(this, { childList: true, subtree: true, characterData: true });
+    this.requestUpdate();
     this.#schedule();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#children.disconnect();
+    this.#resize.disconnect();
+    this.#observed = undefined;
     this.#holds.clear();
     this.#schedule();
   }
@@ -242,6 +246,7 @@ export class StudyQuoteElement extends ImpactElement {
   protected override renderContent() {
     const { state } = this.#data;
     this.#problem = undefined;
+    const notes: [string, string][] = (this.#notes = []);
     if (state.status === 'loading') return fallback;
     if (state.status === 'error') {
       const { cause, attribute, message } = state.error;
@@ -272,9 +277,10 @@ export class StudyQuoteElement extends ImpactElement {
     const url = own?.sourceUrl || cited?.url;
     const href = safeUrl(url);
     if (url && !href) {
-      warnOnce(
-        `<${this.localName}>: ${own?.sourceUrl ? 'data-source-url' : `source.url of quote "${item.id}"`} "${url}" is not an http(s) URL; the source is shown as text`,
-      );
+      const [cause, name] = own?.sourceUrl
+        ? ['attribute', 'data-source-url']
+        : ['schema', `source.url of quote "${item.id}"`];
+      notes.push([cause, `${name} "${url}" is not an http(s) URL; the source is shown as text`]);
     }
     const [dateText, iso] = date ? formatDate(date, lang) : [];
     const collapsed = (this.clamp ?? 0) > 0 && !this.expanded;
@@ -318,7 +324,7 @@ export class StudyQuoteElement extends ImpactElement {
         </figcaption>
       </figure>
       ${count > 1 ? this.#controls(m, index, count) : nothing}
-      ${this.share ? this.#shareBar(m, text, author, role) : nothing}
+      ${this.share ? this.#shareBar(m, text, author, role, notes) : nothing}
     </div>`;
   }
 
@@ -334,7 +340,13 @@ export class StudyQuoteElement extends ImpactElement {
     </div>`;
   }
 
-  #shareBar(m: Messages, text: string, author: string, role?: string) {
+  #shareBar(
+    m: Messages,
+    text: string,
+    author: string,
+    role: string | undefined,
+    notes: [string, string][],
+  ) {
     const page = location.href;
     const line = `${m.quoted(text)} — ${author}${role ? `, ${role}` : ''}`;
     const link = (label: string, path: string, href: string) =>
@@ -362,7 +374,8 @@ export class StudyQuoteElement extends ImpactElement {
             `mailto:?subject=${e(m.subject(author))}&body=${e(`${line}\n${page}`)}`,
           );
         }
-        const network = NETWORKS[name];
+        // Own keys only: "constructor" or "toString" must not reach Object.prototype.
+        const network = Object.hasOwn(NETWORKS, name) && NETWORKS[name];
         if (network) {
           return link(
             m.on(network[0]),
@@ -370,10 +383,12 @@ export class StudyQuoteElement extends ImpactElement {
             network[2](`${m.quoted(clip(text, 200))} — ${author}`, page),
           );
         }
-        if (name)
-          warnOnce(
-            `<${this.localName}>: data-share "${name}" is not one of copy, x, facebook, linkedin, email`,
-          );
+        if (name) {
+          notes.push([
+            'attribute',
+            `data-share "${name}" is not one of copy, x, facebook, linkedin, email`,
+          ]);
+        }
         return nothing;
       })}
       ${
@@ -393,6 +408,7 @@ export class StudyQuoteElement extends ImpactElement {
   protected override updated(): void {
     const problem = this.#problem;
     if (problem) this.reportError(...problem);
+    for (const note of this.#notes) this.reportError(...note);
     const { state } = this.#data;
     if (!problem && state.status === 'ready' && this.#ready !== state) {
       this.#ready = state;
@@ -444,10 +460,10 @@ export class StudyQuoteElement extends ImpactElement {
   #schedule(): void {
     clearTimeout(this.#timer);
     if (this.isConnected && this.#count > 1 && !this.#paused() && !this.#holds.size) {
-      this.#timer = setTimeout(
-        () => this.#step(1),
-        (this.interval > 0 ? this.interval : 10) * 1000,
-      );
+      // Under a tenth of a second it would re-render without pause, and past 2^31 ms setTimeout
+      // fires at once: an interval of 1e-7 or 1e21 seconds must not spin.
+      const ms = this.interval >= 0.1 ? Math.min(this.interval * 1000, 2 ** 31 - 1) : 10_000;
+      this.#timer = setTimeout(() => this.#step(1), ms);
     }
   }
 
