@@ -27,7 +27,7 @@ async function pasteAll(): Promise<BuiltPage> {
   const page = blocks
     .join('\n')
     .replace(/https:\/\/unpkg\.com\/impact-widgets@[\d.]+\/dist\//g, '/built/')
-    .replace('https://partner.example/study.json', '/built/cambodia-2015.json');
+    .replaceAll('https://partner.example/study.json', '/built/cambodia-2015.json');
   return openPage(`/pages/snippet?csp=strict&html=${encodeURIComponent(page)}`, [900, 2400]);
 }
 
@@ -50,11 +50,11 @@ describe("the README's embed snippets", () => {
     const page = await pasteAll();
     const elements = [...page.document.querySelectorAll(TAGS.join())];
     expect(elements).to.have.length(blocks.length - 1);
-    await waitUntil(
-      () => elements.every((el) => part(el, 'card')),
-      'a README snippet did not render',
-      { timeout: 5000 },
-    );
+    await waitUntil(() => elements.every((el) => part(el, 'card')), undefined, {
+      timeout: 5000,
+    }).catch(() => undefined);
+    const blank = elements.filter((el) => !part(el, 'card')).map((el) => el.outerHTML);
+    expect(blank, 'README snippets that did not render').to.deep.equal([]);
     expect(page.record.warnings).to.deep.equal([]);
     expect(page.record.errors).to.deep.equal([]);
     expect(page.record.violations).to.deep.equal([]);
