@@ -45,12 +45,18 @@ interface View extends SignupTarget {
  *
  * @slot - Fallback content, shown until the card renders and whenever it cannot.
  *
- * @fires impact-cta-click - The call-to-action button was pressed. `detail: {id}`.
- * @fires impact-signup-submit - A sign-up is about to be sent; cancelable. `detail: {id, submissionId, data}`: add to `data` to send more fields, or call `preventDefault()` to send it yourself (the form then stays open).
- * @fires impact-signup - The endpoint accepted a sign-up. `detail: {id, submissionId}`.
- * @fires impact-signup-error - A sign-up failed or was queued. `detail: {id, cause, queued}`; `cause` is `rejected` (4xx), `server` (5xx), `timeout`, `network` or `offline`.
- * @fires impact-ready - The card rendered with its data. `detail: {id}`.
- * @fires impact-error - The data could not be loaded or an attribute was refused. `detail: {cause, message}`.
+ * @fires {CustomEvent<{id: string}>} impact-cta-click - The call-to-action button was pressed.
+ * @fires {CustomEvent<{id: string, submissionId: string, data: Record<string, string>}>} impact-signup-submit -
+ *   A sign-up is about to be sent; cancelable. Add to `data` to send more fields, or call
+ *   `preventDefault()` to send it yourself (the form then stays open).
+ * @fires {CustomEvent<{id: string, submissionId: string}>} impact-signup - The endpoint accepted a
+ *   sign-up.
+ * @fires {CustomEvent<{id: string, cause: string, queued: boolean}>} impact-signup-error - A sign-up
+ *   failed or was queued; `cause` is `rejected` (4xx), `server` (5xx), `timeout`, `network` or
+ *   `offline`.
+ * @fires {CustomEvent<{id: string}>} impact-ready - The card rendered with its data.
+ * @fires {CustomEvent<{cause: string, message: string}>} impact-error - The data could not be
+ *   loaded or an attribute was refused.
  *
  * @csspart card - The card around everything.
  * @csspart heading - The heading.

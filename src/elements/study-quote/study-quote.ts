@@ -141,9 +141,9 @@ function formatDate(value: string, lang: string): [text: string, iso?: string] {
  * @cssprop --impact-radius - Card corner radius.
  * @cssprop --impact-focus - Focus ring.
  *
- * @fires impact-ready - Once the quote has rendered with its data; `detail.id` is the quote's id.
- * @fires impact-error - When the quote cannot be shown (`detail.cause`, `detail.message`); the
- *   fallback content stays.
+ * @fires {CustomEvent<{id?: string}>} impact-ready - Once the quote has rendered with its data.
+ * @fires {CustomEvent<{cause: string, message: string}>} impact-error - When the quote cannot be
+ *   shown, or an attribute was refused; the fallback content stays when it cannot be shown.
  */
 export class StudyQuoteElement extends ImpactElement {
   static override styles = [...ImpactElement.styles, studyQuoteStyles];
