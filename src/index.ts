@@ -1,6 +1,7 @@
 /**
  * The bundle's entry: importing it defines the elements. This is the package's only module with
- * side effects; the element classes, controllers and data helpers it re-exports register nothing.
+ * side effects besides the per-element entries (`src/entries/`); the element classes, controllers
+ * and data helpers it re-exports register nothing.
  */
 import { define } from './internal/define.js';
 
@@ -16,4 +17,9 @@ export { define };
 
 export { ImpactStatElement } from './elements/impact-stat/impact-stat.js';
 export { formatStat } from './format/format-stat.js';
+export { StudyQuoteElement } from './elements/study-quote/study-quote.js';
+export { FundraiseCtaElement } from './elements/fundraise-cta/fundraise-cta.js';
+export type { SignupErrorDetail } from './elements/fundraise-cta/fundraise-cta.js';
 import './elements/impact-stat/impact-stat.define.js';
+import './elements/study-quote/study-quote.define.js';
+import './elements/fundraise-cta/fundraise-cta.define.js';

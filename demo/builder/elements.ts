@@ -93,7 +93,11 @@ const stat: ElementSpec<'stats'> = {
   fallback(item, { lang, study, options }) {
     const href = httpUrl(item.source?.url);
     const source: Tree[] = item.source
-      ? [href ? ['a', { href }, item.source.label] : item.source.label, ' · ']
+      ? [
+          href ? ['a', { href }, item.source.label] : item.source.label,
+          // Words as the card says them: a figure the study only reports is "as cited in" it.
+          item.source.cited ? ', as cited in ' : ' · ',
+        ]
       : [];
     return [
       ['p', {}, ['strong', {}, statValue(item, lang, options)], ` ${item.label}`],

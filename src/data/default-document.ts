@@ -61,6 +61,8 @@ export const DEFAULT_DOCUMENT: StudyDocument = {
       context: 'Early 2000s, the city of Phnom Penh alone',
       source: {
         label: 'Research reported by the Cambodian government',
+        // The 2015 study reports this estimate; it did not measure it.
+        cited: true,
       },
     },
   ],

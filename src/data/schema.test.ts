@@ -61,6 +61,9 @@ describe('validateStudyDocument', () => {
     expect(problemWith((d) => (d.stats[0].currency = 'EURO'))).to.contain('at most 3 characters');
     expect(problemWith((d) => (d.stats[0].label = ''))).to.contain('a non-empty string');
     expect(problemWith((d) => (d.stats[0].value = Infinity))).to.contain('expected a number');
+    expect(problemWith((d) => (d.stats[3].source.cited = 'yes'))).to.equal(
+      'stats[3].source.cited: expected true or false, got "yes"',
+    );
     expect(
       problemWith((d) => (d.ctas[0].progress = { raised: 1, goal: 0, currency: 'USD' })),
     ).to.contain('ctas[0].progress.goal: expected a number over 0');

@@ -17,7 +17,15 @@ const currency = { type: 'string', minLength: 3, maxLength: 3 } as const;
 const link = { type: 'string' } as const;
 const source = {
   type: 'object',
-  properties: { label: text, url: link },
+  properties: {
+    label: text,
+    url: link,
+    cited: {
+      type: 'boolean',
+      description:
+        'True when the study only reports this figure from the source named here, rather than measuring it: the card then reads "as cited in" the study.',
+    },
+  },
   required: ['label'],
 } as const;
 
@@ -116,7 +124,7 @@ export const studyDocumentSchema = {
 
 /** The subset of JSON Schema the document uses, and all that the validator understands. */
 export interface JsonSchema {
-  type?: 'object' | 'array' | 'string' | 'number' | 'integer';
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
   properties?: Readonly<Record<string, JsonSchema>>;
   required?: readonly string[];
   items?: JsonSchema;
@@ -139,15 +147,17 @@ export type Infer<S> = S extends { const: infer C }
       ? string
       : S extends { type: 'number' | 'integer' }
         ? number
-        : S extends { type: 'array'; items: infer I }
-          ? Infer<I>[]
-          : S extends { type: 'object'; properties: infer P; required: readonly (infer R)[] }
-            ? Flatten<
-                { [K in keyof P as K extends R ? K : never]: Infer<P[K]> } & {
-                  [K in keyof P as K extends R ? never : K]?: Infer<P[K]>;
-                }
-              >
-            : never;
+        : S extends { type: 'boolean' }
+          ? boolean
+          : S extends { type: 'array'; items: infer I }
+            ? Infer<I>[]
+            : S extends { type: 'object'; properties: infer P; required: readonly (infer R)[] }
+              ? Flatten<
+                  { [K in keyof P as K extends R ? K : never]: Infer<P[K]> } & {
+                    [K in keyof P as K extends R ? never : K]?: Infer<P[K]>;
+                  }
+                >
+              : never;
 type Flatten<T> = { [K in keyof T]: T[K] };
 
 export type StudyDocument = Infer<typeof studyDocumentSchema>;
@@ -208,6 +218,8 @@ function check(schema: JsonSchema, value: unknown, path: string): string | undef
       }
       return undefined;
     }
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : fail('true or false');
     case 'array': {
       if (!Array.isArray(value)) return fail('an array');
       for (let i = 0; i < value.length; i++) {

@@ -3,6 +3,7 @@
  * built, with and without the strictest Content-Security-Policy.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { TAGS } from '../hardening/built-page.js';
 
 interface Record {
   warnings: string[];
@@ -10,9 +11,6 @@ interface Record {
   violations: string[];
 }
 type PageWindow = Window & typeof globalThis & { record: Record };
-
-// The elements the bundle ships today.
-const TAGS = ['impact-stat'];
 
 async function openPage(url: string): Promise<PageWindow> {
   const frame = document.createElement('iframe');

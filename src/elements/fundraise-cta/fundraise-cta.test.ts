@@ -82,12 +82,38 @@ afterEach(async () => {
 
 describe('<fundraise-cta>', () => {
   describe('content', () => {
-    it("shows the default document's call to action by id, its button firing impact-cta-click", async () => {
+    it("shows the default document's call to action by id, with no button that leads nowhere", async () => {
+      const page = watchPage();
+      try {
+        const errors: string[] = [];
+        const listener = (event: Event) => errors.push((event as CustomEvent).detail.message);
+        document.addEventListener('impact-error', listener);
+        const el = await fixture<FundraiseCtaElement>(
+          html`<fundraise-cta data-id="start-fundraiser"></fundraise-cta>`,
+        );
+        el.buttonLabel = 'Again';
+        await el.updateComplete;
+        document.removeEventListener('impact-error', listener);
+        expect(part(el, 'heading')!.textContent).to.equal('Make an Impact');
+        expect(part(el, 'body')!.textContent).to.match(/^Your skills, talents, and ideas/);
+        // The embedded document names no endpoint and no link: nothing to press.
+        expect(el.shadowRoot!.querySelector('button, a, form')).to.be.null;
+        expect(page.warnings).to.have.length(1);
+        expect(page.warnings[0]).to.match(/^<fundraise-cta>: .*data-endpoint.*data-href/);
+        expect(errors).to.deep.equal(page.warnings);
+        await expect(el).to.be.accessible();
+      } finally {
+        page.stop();
+      }
+    });
+
+    it('opens its form from the button, firing impact-cta-click', async () => {
       const el = await fixture<FundraiseCtaElement>(
-        html`<fundraise-cta data-id="start-fundraiser"></fundraise-cta>`,
+        html`<fundraise-cta
+          data-id="start-fundraiser"
+          data-endpoint="/api/signups"
+        ></fundraise-cta>`,
       );
-      expect(part(el, 'heading')!.textContent).to.equal('Make an Impact');
-      expect(part(el, 'body')!.textContent).to.match(/^Your skills, talents, and ideas/);
       const button = part(el, 'button')!;
       expect(button.localName).to.equal('button');
       expect(button.textContent!.trim()).to.equal('Learn More');
@@ -96,8 +122,7 @@ describe('<fundraise-cta>', () => {
       expect(event.detail).to.deep.equal({ id: 'start-fundraiser' });
       expect(event.bubbles && event.composed).to.be.true;
       await el.updateComplete;
-      // No endpoint anywhere: nothing to sign up to, so no form.
-      expect(part(el, 'form')).to.be.null;
+      expect(part(el, 'form')).to.exist;
     });
 
     it('fires impact-ready with its id once rendered', async () => {
@@ -168,9 +193,8 @@ describe('<fundraise-cta>', () => {
         el.buttonLabel = 'Again';
         await el.updateComplete;
         document.removeEventListener('impact-error', listener);
-        const button = part(el, 'button')!;
-        expect(button.localName).to.equal('button');
-        expect(button.hasAttribute('href')).to.be.false;
+        // The refused link was the only way on: no control at all, and no second warning.
+        expect(el.shadowRoot!.querySelector('button, a')).to.be.null;
         expect(page.warnings).to.have.length(2);
         expect(page.warnings[0]).to.match(/^<fundraise-cta>: data-href "javascript:alert\(1\)"/);
         expect(page.warnings[1]).to.match(/^<fundraise-cta>: data-guide-url "javascript:/);
@@ -187,8 +211,7 @@ describe('<fundraise-cta>', () => {
         const el = await fixture<FundraiseCtaElement>(
           html`<fundraise-cta data-endpoint="mailto:signups@example.org"></fundraise-cta>`,
         );
-        await openForm(el);
-        expect(part(el, 'form')).to.be.null;
+        expect(el.shadowRoot!.querySelector('button, a, form')).to.be.null;
         expect(page.warnings).to.have.length(1);
         expect(page.warnings[0]).to.match(/^<fundraise-cta>: data-endpoint "mailto:/);
       } finally {
@@ -808,6 +831,8 @@ describe('<fundraise-cta>', () => {
         const errors: string[] = [];
         try {
           const el = document.createElement('fundraise-cta');
+          // A link, so the only problem is the amount under test.
+          el.setAttribute('data-href', 'https://example.org/start');
           for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
           el.addEventListener('impact-error', (event) => errors.push(event.detail.message));
           document.body.append(el);

@@ -36,7 +36,8 @@ interface View extends SignupTarget {
  * or from inline attributes alone when `data-heading` is set without `data-id` and `data-src`.
  *
  * With an endpoint (`data-endpoint`, or the document's), the button opens a name and email form in
- * place; without one it is a link to `data-href`. Submissions survive failures: errors keep what
+ * place; without one it is a link to `data-href`. With neither, the card shows its texts without a
+ * button, and the partner is warned. Submissions survive failures: errors keep what
  * was typed, a Retry resends with the same submission id, and offline they wait in `localStorage`
  * until the page, or a later page with the same endpoint, is online.
  *
@@ -164,7 +165,9 @@ export class FundraiseCtaElement extends ImpactElement {
     </div>`;
   }
 
-  private __button({ label, href, endpoint, id }: View): TemplateResult {
+  private __button({ label, href, endpoint, id }: View): TemplateResult | typeof nothing {
+    // A button that opens no form and goes nowhere would only disappoint; the partner is told why.
+    if (!href && !endpoint) return nothing;
     const click = () => {
       emit(this, 'impact-cta-click', { id });
       if (endpoint) this.__signup.open();
@@ -279,14 +282,27 @@ export class FundraiseCtaElement extends ImpactElement {
       problems.push(['attribute', `data-encoding "${encoding}" is not json or form; sending json`]);
       encoding = 'json';
     }
+    const [givenHref, givenEndpoint] = [
+      this.href ?? cta?.button.href,
+      this.endpoint ?? signup?.endpoint,
+    ];
+    const href = check(givenHref, 'data-href');
+    const endpoint = check(givenEndpoint, 'data-endpoint', ['http:', 'https:']);
+    // A refused URL has said why already; one warning per cause.
+    if (!givenHref && !givenEndpoint) {
+      problems.push([
+        'attribute',
+        'neither data-endpoint nor data-href leads anywhere, so no button is shown',
+      ]);
+    }
     return {
       m,
       id: cta?.id ?? this.id,
       heading: this.heading ?? cta!.heading,
       body: this.body ?? cta?.body,
       label: this.buttonLabel ?? cta?.button.label ?? m.button,
-      href: check(this.href ?? cta?.button.href, 'data-href'),
-      endpoint: check(this.endpoint ?? signup?.endpoint, 'data-endpoint', ['http:', 'https:']),
+      href,
+      endpoint,
       encoding,
       success: this.success ?? signup?.success ?? m.thanks,
       guideLabel: this.guideLabel ?? signup?.guide?.label,

@@ -74,6 +74,35 @@ describe('<impact-stat>', () => {
       expect(part(el, 'source')!.querySelector('a')).to.be.null;
     });
 
+    it('says "as cited in" the study for a figure the study only reports', async () => {
+      const el = await fixture<ImpactStatElement>(
+        html`<impact-stat data-id="minors-early-2000s" data-animate="none"></impact-stat>`,
+      );
+      expect(text(el, 'source')).to.equal(
+        'Source: Research reported by the Cambodian government, as cited in Cambodia Prevalence Study, 2015',
+      );
+      expect(part(el, 'source')!.querySelector('cite')!.textContent).to.equal(
+        'Cambodia Prevalence Study, 2015',
+      );
+      const measured = await fixture<ImpactStatElement>(
+        html`<impact-stat data-id="minors-2015" data-animate="none"></impact-stat>`,
+      );
+      expect(text(measured, 'source')).to.equal(
+        'Source: International Justice Mission (IJM) · Cambodia Prevalence Study, 2015',
+      );
+    });
+
+    it('says "cité dans" in French', async () => {
+      const el = await fixture<ImpactStatElement>(
+        html`<div lang="fr">
+          <impact-stat data-id="minors-early-2000s" data-animate="none"></impact-stat>
+        </div>`,
+      );
+      const stat = el.querySelector('impact-stat')!;
+      await stat.updateComplete;
+      expect(text(stat, 'source')).to.contain(', cité dans Cambodia Prevalence Study, 2015');
+    });
+
     it('takes the first stat of the default document without data-id', async () => {
       const el = await fixture<ImpactStatElement>(
         html`<impact-stat data-animate="none"></impact-stat>`,

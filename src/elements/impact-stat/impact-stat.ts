@@ -15,8 +15,20 @@ const FORMATS: readonly string[] =
   studyDocumentSchema.properties.stats.items.properties.format.enum;
 
 const MESSAGES = {
-  en: { source: 'Source:', down: 'down from', up: 'up from', same: 'the same as' },
-  fr: { source: 'Source :', down: 'en baisse, contre', up: 'en hausse, contre', same: 'comme' },
+  en: {
+    source: 'Source:',
+    cited: ', as cited in ',
+    down: 'down from',
+    up: 'up from',
+    same: 'the same as',
+  },
+  fr: {
+    source: 'Source :',
+    cited: ', cité dans ',
+    down: 'en baisse, contre',
+    up: 'en hausse, contre',
+    same: 'comme',
+  },
 };
 
 /** Everything the card shows, resolved once per change of input rather than on every frame. */
@@ -36,6 +48,11 @@ interface View {
   study?: string;
   /** "Source:" in the element's language. */
   word: string;
+  /**
+   * What joins the source to the study: " · " when the study measured the figure, ", as cited
+   * in " when it only reports it from that source.
+   */
+  joint: string;
 }
 
 /** An inline number: `data-value="2,2"` must fail loudly, not show as 2 or as NaN. */
@@ -200,7 +217,7 @@ export class ImpactStatElement extends ImpactElement {
           ? html`<p part="source">
               ${view.word}
               ${href ? html`<a href=${href}>${source}</a>` : source}${
-                source && study ? ' · ' : ''
+                source && study ? view.joint : ''
               }${study ? html`<cite>${study}</cite>` : nothing}
             </p>`
           : nothing
@@ -321,6 +338,7 @@ export class ImpactStatElement extends ImpactElement {
       href,
       study: study && `${study.title}, ${study.year}`,
       word: words.source,
+      joint: item?.source?.cited ? words.cited : ' · ',
     };
   }
 }
