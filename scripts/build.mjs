@@ -1,8 +1,9 @@
 /**
- * `npm run build`: both bundles (rollup), their Subresource Integrity hashes (dist/integrity.json),
- * the embed builder of the demo (dist/builder/), type declarations, custom-elements.json (from
- * JSDoc), dist/study.schema.json (the schema the loader validates with, so the two never
- * disagree), then the sizes.
+ * `npm run build`: both bundles and the per-element entries for apps that bundle (rollup; the
+ * entries as unbundled ES modules under dist/esm/), the bundles' Subresource Integrity hashes
+ * (dist/integrity.json), the embed builder of the demo (dist/builder/), type declarations,
+ * custom-elements.json (from JSDoc), dist/study.schema.json (the schema the loader validates
+ * with, so the two never disagree), then the sizes.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
