@@ -1,13 +1,17 @@
 /**
- * Checks on the built `dist/` that need no browser: the published JSON Schema, and the bundle
- * settings a partner relies on. Run by `npm test` after the build (`node --test test/node/`).
+ * Checks on the built `dist/` that need no browser: the published JSON Schema, the bundle
+ * settings a partner relies on, and the package's exports map against what `npm pack` ships. Run by `npm test` after the build (`node --test test/node/`).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 
+const root = new URL('../../', import.meta.url);
 const read = (file) => readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const schema = JSON.parse(read('study.schema.json'));
 const example = JSON.parse(read('cambodia-2015.json'));
 
@@ -59,4 +63,59 @@ describe('dist bundles', () => {
   it('the classic bundle exposes one global, ImpactWidgets', () => {
     assert.match(read('impact-widgets.iife.js'), /^var ImpactWidgets=/);
   });
+});
+
+describe('package.json exports', () => {
+  // Every file an export names, with its condition (`types`, `default`) or '' for a plain string.
+  const targets = Object.entries(pkg.exports).flatMap(([name, target]) =>
+    typeof target === 'string'
+      ? [{ name, condition: '', path: target }]
+      : Object.entries(target).map(([condition, path]) => ({ name, condition, path })),
+  );
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  )[0].files.map((file) => file.path);
+
+  it('points every export at a file that npm pack ships', () => {
+    for (const { name, condition, path } of targets) {
+      const file = normalize(path);
+      assert.ok(existsSync(new URL(file, root)), `${name} ${condition}: ${path} was not built`);
+      assert.ok(packed.includes(file), `${name} ${condition}: npm pack leaves ${path} out`);
+    }
+  });
+
+  const entries = ['impact-stat', 'study-quote', 'fundraise-cta'];
+
+  for (const tag of entries) {
+    it(`impact-widgets/${tag} has types, and an unbundled module tree that npm pack ships whole`, () => {
+      const target = pkg.exports[`./${tag}`];
+      assert.equal(target.types, `./dist/types/entries/${tag}.d.ts`);
+      assert.match(readFileSync(new URL(target.types, root), 'utf8'), /export \{ \w+Element \}/);
+      // Follow the relative imports from the entry: every module is shipped, and the only bare
+      // imports are lit's, which the app's bundler resolves to the app's one copy.
+      const bare = new Set();
+      const seen = new Set();
+      const visit = (file) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        assert.ok(packed.includes(file), `npm pack leaves ${file} out`);
+        const code = readFileSync(new URL(file, root), 'utf8');
+        assert.doesNotMatch(code, /litHtmlVersions|reactiveElementVersions/, `${file} bundles lit`);
+        for (const [, specifier] of code.matchAll(
+          /(?:^|\n)(?:import|export)[^'";]*['"]([^'"]+)['"]/g,
+        )) {
+          if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+          else bare.add(specifier);
+        }
+      };
+      visit(normalize(target.default));
+      assert.ok(seen.has(`dist/esm/elements/${tag}/${tag}.define.js`));
+      assert.deepEqual([...bare].sort(), ['lit', 'lit/decorators.js']);
+      assert.ok(pkg.dependencies.lit, 'lit is a dependency, so the app installs it');
+    });
+  }
 });
