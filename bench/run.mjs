@@ -2,6 +2,8 @@
  * `npm run bench`: sizes, then every browser measurement in one headless Chromium session against
  * this folder's own server on 127.0.0.1. Writes bench/results.json (every sample) and prints
  * Markdown tables of medians and ratios. Builds dist/ first when it is missing (or with --build).
+ * `npm run bench -- --only sizes` measures and prints the sizes alone (under a minute) and leaves
+ * bench/results.json as it was.
  *
  * Each timed run gets a fresh page; the two sides of a comparison alternate, run by run, so drift
  * in the machine's load falls on both. Nothing here leaves the loopback interface.
@@ -10,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
+import { CAP_BROTLI_BYTES, GOAL_BROTLI_BYTES, kb } from '../scripts/size.mjs';
 import { startServer } from './server.mjs';
 import { measureSizes } from './size.mjs';
 
@@ -22,7 +25,8 @@ const MEMORY_RUNS = 5;
 const STEP_TIMEOUT_MS = 60_000;
 
 const TARGETS = {
-  brotli: 10 * 1024,
+  brotliCap: CAP_BROTLI_BYTES,
+  brotliGoal: GOAL_BROTLI_BYTES,
   firstRenderRatio: 1.3,
   requestsPerUrl: 1,
   cls: 0,
@@ -33,7 +37,19 @@ const started = Date.now();
 const log = (message) =>
   console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
-const BUILT = ['dist/impact-widgets.js', 'dist/impact-widgets.iife.js', 'dist/cambodia-2015.json'];
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined;
+if (ONLY !== undefined && ONLY !== 'sizes') {
+  throw new Error(`--only takes "sizes" (the browser measurements run together), not "${ONLY}"`);
+}
+
+const BUILT = [
+  'dist/impact-widgets.js',
+  'dist/impact-widgets.iife.js',
+  'dist/cambodia-2015.json',
+  'dist/esm/entries/impact-stat.js',
+];
 if (process.argv.includes('--build') || !BUILT.every((file) => existsSync(file))) {
   log('building dist/');
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -438,7 +454,6 @@ async function memory(context, origin) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const verdict = (met) => (met ? 'met' : '**missed**');
@@ -451,37 +466,47 @@ function table(head, rows) {
   ].join('\n');
 }
 
-function report(results) {
-  const { sizes, firstRender: fr, shared, animation: anim, load, memory: mem } = results;
-  const all = sizes.variants.find((v) => v.name === 'all three');
-  const lines = [];
-
-  lines.push(
+/** The size tables: the bundles against the cap and goal, what each part costs, the entries. */
+function sizeReport(sizes) {
+  const cap = (s) =>
+    `≤ ${kb(TARGETS.brotliCap)} cap: ${verdict(s.brotli <= TARGETS.brotliCap)}; ` +
+    `≤ ${kb(TARGETS.brotliGoal)} goal: ${verdict(s.brotli <= TARGETS.brotliGoal)}`;
+  const row = (name, s, target = '') => [name, kb(s.min), kb(s.gzip), kb(s.brotli), target];
+  return [
     '**Size** (minified, gzip -9, brotli -11; variants built with `rollup.config.js`)',
     '',
-  );
-  lines.push(
     table(
       ['build', 'min', 'gzip', 'brotli', 'target'],
       [
-        ...sizes.dist.map((s) => [`\`${s.name}\``, kb(s.min), kb(s.gzip), kb(s.brotli), '']),
-        ...sizes.variants.map((s) => [
-          s.name,
-          kb(s.min),
-          kb(s.gzip),
-          kb(s.brotli),
-          s === all ? `≤ ${kb(TARGETS.brotli)}: ${verdict(s.brotli <= TARGETS.brotli)}` : '',
-        ]),
-        ...sizes.adds.map((a) => [
-          `${a.element} adds (all three minus all three without it)`,
-          kb(a.min),
-          kb(a.gzip),
-          kb(a.brotli),
-          '',
-        ]),
+        ...sizes.dist.map((s) => row(`\`${s.name}\``, s, cap(s))),
+        ...sizes.variants.map((s) => row(s.name, s)),
+        ...sizes.adds.map((a) =>
+          row(`${a.element} adds (all three minus all three without it)`, a),
+        ),
       ],
     ),
-  );
+    '',
+    '**Per-element entries**, as an app bundles them: `esbuild --bundle --minify` of a one-line app ' +
+      "`import 'impact-widgets/<tag>'`, resolved through package.json to `dist/esm/`. min, gzip " +
+      'and brotli leave lit out (what an app that already uses Lit pays); the last column is the ' +
+      "app's whole bundle, lit included.",
+    '',
+    table(
+      ['entry', 'min', 'gzip', 'brotli', 'brotli with lit'],
+      sizes.entries.map((e) => [
+        e.name.startsWith('impact-widgets/') ? `\`${e.name}\`` : e.name,
+        kb(e.min),
+        kb(e.gzip),
+        kb(e.brotli),
+        kb(e.withLit.brotli),
+      ]),
+    ),
+  ].join('\n');
+}
+
+function report(results) {
+  const { sizes, firstRender: fr, shared, animation: anim, load, memory: mem } = results;
+  const lines = [sizeReport(sizes)];
 
   lines.push(
     '',
@@ -591,40 +616,49 @@ function report(results) {
 // ---------------------------------------------------------------------------------------------
 
 const results = { date: new Date().toISOString(), node: process.version, targets: TARGETS };
-log('sizes (rollup builds)');
+log('sizes (rollup builds, and the entries bundled by esbuild as an app would)');
 results.sizes = await measureSizes();
-
-const server = await startServer();
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-try {
-  results.browser = browser.version();
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  log('equivalence of the vanilla baseline');
-  results.equivalence = await checkEquivalence(context, server.origin);
-  log('first render');
-  results.firstRender = await firstRender(context, server.origin);
-  log('shared data');
-  results.shared = await sharedData(context, server);
-  log('memory');
-  results.memory = await memory(context, server.origin);
-  await context.close();
-  log('animation');
-  results.animation = await animation(browser, server.origin);
-  log('layout stability and long tasks');
-  results.load = await loadStability(browser, server.origin);
-} finally {
-  await browser.close();
-  await server.close();
+if (ONLY === 'sizes') {
+  console.log(sizeReport(results.sizes));
+  console.log('\nSizes only (--only sizes); bench/results.json was left as it was.');
+} else {
+  await measureInBrowser();
 }
-results.pageErrors = pageErrors;
-results.seconds = (Date.now() - started) / 1000;
 
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(report(results));
-console.log(
-  `\nChromium ${results.browser}, ${results.seconds.toFixed(0)} s; every sample in bench/results.json.`,
-);
-if (pageErrors.length) {
-  console.log(`\nPage errors during the run:\n${pageErrors.map((e) => `- ${e}`).join('\n')}`);
-  process.exitCode = 1;
+/** Every browser measurement, then bench/results.json and the report. */
+async function measureInBrowser() {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    results.browser = browser.version();
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    log('equivalence of the vanilla baseline');
+    results.equivalence = await checkEquivalence(context, server.origin);
+    log('first render');
+    results.firstRender = await firstRender(context, server.origin);
+    log('shared data');
+    results.shared = await sharedData(context, server);
+    log('memory');
+    results.memory = await memory(context, server.origin);
+    await context.close();
+    log('animation');
+    results.animation = await animation(browser, server.origin);
+    log('layout stability and long tasks');
+    results.load = await loadStability(browser, server.origin);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  results.pageErrors = pageErrors;
+  results.seconds = (Date.now() - started) / 1000;
+
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(report(results));
+  console.log(
+    `\nChromium ${results.browser}, ${results.seconds.toFixed(0)} s; every sample in bench/results.json.`,
+  );
+  if (pageErrors.length) {
+    console.log(`\nPage errors during the run:\n${pageErrors.map((e) => `- ${e}`).join('\n')}`);
+    process.exitCode = 1;
+  }
 }
