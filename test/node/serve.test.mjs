@@ -88,6 +88,11 @@ describe('npm start', () => {
     const page = await fetch(`${origin}/demo/`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type'), /^text\/html/);
+    const html = await page.text();
+    for (const tag of ['impact-stat', 'study-quote', 'fundraise-cta']) {
+      assert.ok(html.includes(`<${tag}`), `the demo has no <${tag}>`);
+    }
+    assert.match(html, /data-endpoint="\/demo-api\/signups"/);
     const root = await fetch(`${origin}/`, { redirect: 'manual' });
     assert.equal(root.status, 302);
     assert.equal(root.headers.get('location'), '/demo/');
