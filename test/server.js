@@ -19,6 +19,8 @@
  *   GET  /api/received?key=…         the recorded POSTs whose body mentions key
  *   POST /api/reset                  forgets hits and POSTs
  *   GET  /api/cookies                {cookie}: the Cookie header the request came with ('' for none)
+ *   POST /demo-api/signups           the demo's stand-in sign-up endpoint, the one `npm start` serves
+ *                                    (scripts/demo-signups.mjs; its log line is dropped here)
  *   GET  /demo/index.html?first=NAME the demo as served, with test/pages/NAME.js as its first script
  *   GET  /pages/NAME.html?csp=strict test/pages/NAME.html, under the strict partner CSP when asked
  *                                    (csp=lit-html: also allows the host's own lit-html policy)
@@ -29,6 +31,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { PassThrough } from 'node:stream';
+import { createDemoSignups } from '../scripts/demo-signups.mjs';
 
 /** The strictest policy a partner might send: no inline script or style, Trusted Types enforced. */
 export const STRICT_CSP =
@@ -110,6 +113,7 @@ const hostile = {
 
 const hits = new Map();
 const received = [];
+const demoSignups = createDemoSignups({ log: () => {} });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -236,6 +240,11 @@ export async function testRoutes(ctx, next) {
     received.push({ url, type: ctx.get('content-type'), body });
     if (query.delay) await sleep(Number(query.delay));
     return send(ctx, Number(query.status ?? 201), query.body ?? JSON.stringify({ ok: true }));
+  }
+  if (path === '/demo-api/signups') {
+    const { status, headers, body } = await demoSignups(ctx.req);
+    ctx.set(headers);
+    return send(ctx, status, body, headers['content-type']);
   }
   if (method === 'POST' && path === '/api/reset') {
     hits.clear();
