@@ -7,21 +7,81 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DEFAULT_DOCUMENT, type StudyDocument } from '../../src/index.js';
+import { TAGS } from '../../test/hardening/built-page.js';
 import type { EmbedBuilderElement } from './embed-builder.js';
 import './embed-builder.js';
 
-// The elements the bundle ships today.
-const TAGS = ['impact-stat'];
+/** A select or input takes one value; a group of checkboxes, the values to check. */
+type Choice = string | string[];
 
-/** Per element: a fixture item to build with, and what its fallback must say, from the platform. */
-const CASES: Record<string, { id: string; reads(doc: StudyDocument, lang: string): string[] }> = {
+/**
+ * Per element: a fixture item to build with, the options to choose (every kind of control the
+ * element offers), and how its fallback must read without script, from the source data and the
+ * platform.
+ */
+const CASES: Record<
+  string,
+  { id: string; choices: Record<string, Choice>; reads(element: Element, doc: StudyDocument): void }
+> = {
   'impact-stat': {
     id: 'share',
-    reads(doc, lang) {
+    choices: { 'data-animate': 'none' },
+    reads(element, doc) {
       const stat = doc.stats.find((s) => s.id === 'share')!;
       const digits = { minimumFractionDigits: stat.decimals, maximumFractionDigits: stat.decimals };
-      const value = new Intl.NumberFormat(lang, { style: 'percent', ...digits });
-      return [value.format(stat.value / 100), stat.label, stat.source!.label];
+      const value = new Intl.NumberFormat('fr', { style: 'percent', ...digits });
+      const text = squash(element.textContent);
+      for (const expected of [value.format(stat.value / 100), stat.label, stat.source!.label]) {
+        expect(text).to.contain(expected);
+      }
+    },
+  },
+  'study-quote': {
+    id: 'first-voice',
+    choices: {
+      more: ['second-voice'],
+      'data-clamp': '2',
+      'data-interval': '60',
+      'data-share': ['copy', 'email'],
+    },
+    reads(element, doc) {
+      const quote = doc.quotes.find((q) => q.id === 'first-voice')!;
+      // A real quotation, its words exactly, and who said it beside it.
+      expect(squash(element.querySelector(':scope > blockquote')?.textContent)).to.equal(
+        quote.text,
+      );
+      const text = squash(element.textContent);
+      for (const expected of [quote.author, quote.role!, quote.source!.label]) {
+        expect(text).to.contain(expected);
+      }
+      const link = element.querySelector('a')!;
+      expect(link.href).to.equal(new URL(quote.source!.url!).href);
+      expect(squash(link.textContent)).to.equal(quote.source!.label);
+    },
+  },
+  'fundraise-cta': {
+    id: 'join',
+    choices: {
+      'data-endpoint': new URL('/api/signups?case=builder', location.href).href,
+      'data-href': 'https://example.org/give',
+      'data-encoding': 'form',
+      'data-raised': '1200',
+      'data-goal': '5000',
+      'data-currency': 'EUR',
+      'data-success': 'Merci, vraiment.',
+      'data-guide-label': 'Le guide',
+      'data-guide-url': 'https://example.org/guide-fr',
+    },
+    reads(element, doc) {
+      const cta = doc.ctas.find((c) => c.id === 'join')!;
+      const text = squash(element.textContent);
+      for (const expected of [cta.heading, cta.body]) expect(text).to.contain(expected);
+      // The one thing a reader can act on without the script: a real link, the one chosen.
+      const links = [...element.querySelectorAll('a')];
+      expect(links.map((a) => [a.href, squash(a.textContent)])).to.deep.equal([
+        ['https://example.org/give', cta.button.label],
+      ]);
+      expect(element.querySelector('button, form, input')).to.equal(null);
     },
   },
 };
@@ -48,6 +108,9 @@ const control = (b: EmbedBuilderElement, name: string) =>
   b.shadowRoot!.querySelector<HTMLSelectElement & HTMLInputElement>(`[name="${name}"]`)!;
 const snippet = (b: EmbedBuilderElement) => part(b, 'snippet').textContent!;
 const preview = (b: EmbedBuilderElement) => part(b, 'preview').firstElementChild as HTMLElement;
+/** A part of the preview element's own rendering. */
+const shown = (b: EmbedBuilderElement, name: string) =>
+  preview(b).shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 // Layout whitespace only: Intl's no-break spaces ("41,7 %") are part of the text.
 const squash = (text: string | null | undefined) => (text ?? '').replace(/[ \t\n]+/g, ' ').trim();
 
@@ -66,6 +129,26 @@ async function choose(b: EmbedBuilderElement, name: string, value: string): Prom
   expect(field.value, `${name} offers ${value}`).to.equal(value);
   field.dispatchEvent(new Event('change', { bubbles: true }));
   await b.updateComplete;
+}
+
+/** Checks exactly the given boxes of a group, clicking the ones that change, as a person would. */
+async function check(b: EmbedBuilderElement, name: string, values: string[]): Promise<void> {
+  const boxes = [...b.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+  for (const value of values) {
+    expect(
+      boxes.map((box) => box.value),
+      `${name} offers ${value}`,
+    ).to.include(value);
+  }
+  for (const box of boxes) if (box.checked !== values.includes(box.value)) box.click();
+  await b.updateComplete;
+}
+
+/** Every choice of a case, in order. */
+async function chooseAll(b: EmbedBuilderElement, choices: Record<string, Choice>): Promise<void> {
+  for (const [name, value] of Object.entries(choices)) {
+    await (Array.isArray(value) ? check(b, name, value) : choose(b, name, value));
+  }
 }
 
 async function load(b: EmbedBuilderElement, url: string): Promise<void> {
@@ -148,6 +231,7 @@ describe('<embed-builder>', () => {
 
   it('offers every element of the bundle and previews the element itself', async () => {
     const b = await builder();
+    expect([...control(b, 'element').options].map((o) => o.value)).to.deep.equal(TAGS);
     for (const tag of TAGS) {
       await choose(b, 'element', tag);
       expect(preview(b).localName).to.equal(tag);
@@ -206,6 +290,74 @@ describe('<embed-builder>', () => {
     expect(snippet(b)).to.contain('data-animate="none"');
   });
 
+  it('rotates a quote through the other quotes picked, and takes its clamp and share options', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'study-quote');
+    const [first, second, third] = DEFAULT_DOCUMENT.quotes;
+    const others = [...b.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="more"]')];
+    expect(others.map((box) => box.value)).to.deep.equal([second.id, third.id]);
+    await check(b, 'more', [third.id]);
+    expect(preview(b).dataset.id).to.equal(`${first.id} ${third.id}`);
+    expect(snippet(b)).to.contain(`data-id="${first.id} ${third.id}"`);
+    await rendering(preview(b));
+    expect(squash(shown(b, 'text')!.textContent)).to.equal(first.text);
+    // The preview is the element at work: its next quote is the one picked.
+    shown(b, 'controls')!.querySelectorAll('button')[2].click();
+    await waitUntil(() => squash(shown(b, 'text')!.textContent) === third.text, 'no next quote');
+    // Without the script nothing rotates: the fallback is the quote shown first.
+    const fallback = part(b, 'preview').querySelector('study-quote > blockquote')!;
+    expect(squash(fallback.textContent)).to.equal(first.text);
+    expect(snippet(b)).not.to.contain(third.author);
+
+    await choose(b, 'data-clamp', '3');
+    await check(b, 'data-share', ['email', 'copy']);
+    expect(snippet(b)).to.contain('data-clamp="3"').and.contain('data-share="copy email"');
+    await rendering(preview(b));
+    const share = shown(b, 'share')!;
+    expect(share.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')).not.to.equal(null);
+    await check(b, 'data-share', []);
+    expect(snippet(b)).not.to.contain('data-share');
+    await expect(b).to.be.accessible();
+  });
+
+  it('says when a call to action would have no button, until it has an endpoint or a link', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    // The embedded study's call to action names neither: the partner has to.
+    const [cta] = DEFAULT_DOCUMENT.ctas;
+    expect([cta.button.href, cta.signup?.endpoint]).to.deep.equal([undefined, undefined]);
+    await rendering(preview(b));
+    const hint = () => part(b, 'hint').textContent!;
+    expect(hint()).to.contain('No button').and.contain('data-endpoint').and.contain('data-href');
+    expect(part(b, 'hint').getAttribute('role')).to.equal('status');
+    expect(shown(b, 'button')).to.equal(null);
+    await expect(b).to.be.accessible();
+
+    const give = 'https://partner.example/give';
+    await choose(b, 'data-href', give);
+    expect(hint()).to.equal('');
+    await rendering(preview(b));
+    expect(shown(b, 'button')!.localName).to.equal('a');
+    expect(shown(b, 'button')!.getAttribute('href')).to.equal(give);
+    // The same link in the fallback, for readers without the script.
+    expect(snippet(b))
+      .to.contain(`data-href="${give}"`)
+      .and.contain(`<a href="${give}">${cta.button.label}</a>`);
+
+    await choose(b, 'data-href', '');
+    await choose(b, 'data-endpoint', new URL('/api/signups', location.href).href);
+    expect(hint()).to.equal('');
+    await rendering(preview(b));
+    expect(shown(b, 'button')!.localName).to.equal('button');
+    expect(snippet(b)).not.to.contain('<a ');
+
+    // A link the element refuses is no link: the hint is back, and the fallback links nowhere.
+    await choose(b, 'data-endpoint', '');
+    await choose(b, 'data-href', 'javascript:alert(1)');
+    expect(hint()).to.contain('No button');
+    expect(snippet(b)).to.contain('data-href="javascript:alert(1)"').and.not.to.contain('<a ');
+  });
+
   it('lists the items of a document loaded from a JSON URL, and cites it by absolute URL', async () => {
     const b = await builder();
     const url = '/fixtures/study.json?case=builder-list&from=builder';
@@ -257,6 +409,18 @@ describe('<embed-builder>', () => {
     expect(stat.textContent).to.contain('<script>window.pwned = 1</script>');
     expect(stat.querySelector('script, img, a, iframe')).to.equal(null);
     expect('pwned' in page).to.be.false;
+
+    // A quote without a source of its own cites the study, whose title here is markup.
+    await choose(b, 'element', 'study-quote');
+    await choose(b, 'item', 'second-voice');
+    const quoted = snippet(b);
+    expect(quoted).to.contain('&lt;iframe src="javascript:window.pwned = 4"&gt;&lt;/iframe&gt;');
+    expect(quoted).not.to.contain('<iframe');
+    const quotePage = await openPage(`script=blocked&html=${encodeURIComponent(quoted)}`);
+    const quote = quotePage.document.querySelector('study-quote')!;
+    expect(quote.textContent).to.contain('<iframe src="javascript:window.pwned = 4"></iframe>');
+    expect(quote.querySelector('script, img, iframe')).to.equal(null);
+    expect('pwned' in quotePage).to.be.false;
   });
 
   it('copies with the Clipboard API, and says so', async () => {
@@ -302,7 +466,7 @@ describe('the copied snippet, pasted into a blank page', () => {
         await choose(b, 'theme', 'dark');
         await choose(b, 'lang', 'fr');
         await choose(b, 'script', script);
-        if (control(b, 'data-animate')) await choose(b, 'data-animate', 'none');
+        await chooseAll(b, CASES[tag].choices);
         const copied = await copy(b);
         expect(copied).to.equal(snippet(b));
 
@@ -328,11 +492,11 @@ describe('the copied snippet, pasted into a blank page', () => {
       await load(b, `/fixtures/study.json?case=fallback-${tag}`);
       await choose(b, 'item', CASES[tag].id);
       await choose(b, 'lang', 'fr');
+      await chooseAll(b, CASES[tag].choices);
       const page = await openPage(`script=blocked&html=${encodeURIComponent(snippet(b))}`);
       const element = page.document.querySelector(tag)!;
       expect(page.customElements.get(tag)).to.equal(undefined);
-      const text = squash(element.textContent);
-      for (const expected of CASES[tag].reads(study, 'fr')) expect(text).to.contain(expected);
+      CASES[tag].reads(element, study);
     });
   }
 });

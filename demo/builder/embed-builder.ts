@@ -3,12 +3,12 @@
  * build leaves external (`../impact-widgets.js`), so the builder page runs the one copy a partner
  * would load, and the preview is that copy at work.
  */
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_DOCUMENT, loadStudyDocument, type StudyDocument } from '../../src/index.js';
 import { styles } from './embed-builder.styles.js';
-import { ELEMENTS, type ElementSpec, type ItemOf } from './elements.js';
+import { ELEMENTS, type ElementSpec, type FallbackContext, type ItemOf } from './elements.js';
 import { toDom, toHtml, type Tree } from './markup.js';
 
 const THEMES = [
@@ -18,7 +18,7 @@ const THEMES = [
 ] as const;
 type Theme = (typeof THEMES)[number][0];
 /** What the preview shows: a change to any of these rebuilds it. */
-const SHOWN = ['tag', 'study', 'src', 'itemId', 'theme', 'language', 'options'];
+const SHOWN = ['tag', 'study', 'src', 'itemId', 'more', 'theme', 'language', 'options'];
 const LANGUAGES = [
   ['en', 'English'],
   ['fr', 'Français'],
@@ -44,6 +44,8 @@ type ScriptKind = keyof typeof SCRIPTS;
  * @csspart copy - The copy button.
  * @csspart status - Says "Copied", or how to copy by hand.
  * @csspart message - Whether the document loaded, and why not.
+ * @csspart hint - What the partner should know about the chosen options: a call to action
+ *   with neither an endpoint nor a link shows no button.
  * @csspart warning - The preview element's own warning, when it has one.
  */
 export class EmbedBuilderElement extends LitElement {
@@ -66,6 +68,8 @@ export class EmbedBuilderElement extends LitElement {
   /** The loaded document's absolute URL; empty for the embedded default. */
   @state() private src = '';
   @state() private itemId = '';
+  /** The ids of the other items an element that rotates cycles through, after the chosen one. */
+  @state() private more: string[] = [];
   @state() private theme: Theme = 'light';
   @state() private language = 'en';
   @state() private script: ScriptKind = 'module';
@@ -94,6 +98,7 @@ export class EmbedBuilderElement extends LitElement {
     const item = this.#item(spec);
     const snippet = item ? this.#snippet(spec, item) : '';
     const message = item ? this.message : `This document has no ${spec.kind}.`;
+    const hint = item && spec.hint?.(item, this.#context);
     return html`<div class="layout">
       <form @change=${this.#change} @submit=${this.#load}>
         <label
@@ -127,6 +132,16 @@ export class EmbedBuilderElement extends LitElement {
             )}
           </select>
         </label>
+        ${
+          spec.several && items.length > 1
+            ? this.#checkboxes(
+                'more',
+                spec.several,
+                items.filter((i) => i !== item).map((i) => [i.id, spec.itemLabel(i)]),
+                this.more,
+              )
+            : nothing
+        }
         <label
           >Theme
           <select name="theme">
@@ -145,8 +160,10 @@ export class EmbedBuilderElement extends LitElement {
             )}
           </select>
         </label>
-        ${spec.options.map(({ attribute, label, choices, input }) => {
+        <p part="hint" role="status">${hint}</p>
+        ${spec.options.map(({ attribute, label, choices, several, input }) => {
           const value = this.options[attribute] ?? '';
+          if (several) return this.#checkboxes(attribute, label, choices ?? [], value.split(' '));
           return html`<label
             >${label}
             ${
@@ -196,6 +213,29 @@ export class EmbedBuilderElement extends LitElement {
     this.preview.replaceChildren(...(item ? [toDom(this.#element(spec, item))] : []));
   }
 
+  /** Checkboxes for a list of values, of which any may be picked. */
+  #checkboxes(
+    name: string,
+    legend: string,
+    choices: readonly (readonly [string, string])[],
+    checked: readonly string[],
+  ) {
+    return html`<fieldset>
+      <legend>${legend}</legend>
+      ${choices.map(
+        ([value, text]) =>
+          html`<label class="check"
+            ><input
+              type="checkbox"
+              name=${name}
+              value=${value}
+              .checked=${checked.includes(value)}
+            />${text}</label
+          >`,
+      )}
+    </fieldset>`;
+  }
+
   get #spec(): ElementSpec {
     return ELEMENTS.find((e) => e.tag === this.tag) ?? ELEMENTS[0];
   }
@@ -209,19 +249,29 @@ export class EmbedBuilderElement extends LitElement {
     return items.find((i) => i.id === this.itemId) ?? items[0];
   }
 
+  /** The chosen options, without the ones left to the item. */
+  get #options(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.options).filter(([, v]) => v !== ''));
+  }
+
+  get #context(): FallbackContext {
+    return { lang: this.language, study: this.study.study, options: this.#options };
+  }
+
   /** The element as the partner will write it: attributes, and its fallback content. */
   #element(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): Tree {
-    const options = Object.fromEntries(Object.entries(this.options).filter(([, v]) => v !== ''));
+    // The chosen item first, then the others it rotates through, in the document's order.
+    const ids = [item, ...this.#items(spec).filter((i) => i !== item && this.more.includes(i.id))];
     return [
       spec.tag,
       {
         'data-src': this.src || undefined,
-        'data-id': item.id,
+        'data-id': ids.map((i) => i.id).join(' '),
         'data-theme': this.theme === 'light' ? undefined : this.theme,
         lang: this.language,
-        ...options,
+        ...this.#options,
       },
-      ...spec.fallback(item, { lang: this.language, study: this.study.study, options }),
+      ...spec.fallback(item, this.#context),
     ];
   }
 
@@ -242,15 +292,27 @@ export class EmbedBuilderElement extends LitElement {
   }
 
   #change(event: Event): void {
-    const { name, value } = event.target as HTMLInputElement | HTMLSelectElement;
+    const field = event.target as HTMLInputElement | HTMLSelectElement;
+    const { name } = field;
     // Loaded on submit: a half-typed URL is no document.
     if (name === 'src') return;
+    // A checkbox stands for its whole group: the values checked in it, in the order shown.
+    const value =
+      field.type === 'checkbox'
+        ? [...this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${name}"]:checked`)]
+            .map((box) => box.value)
+            .join(' ')
+        : field.value;
     this.message = '';
     this.copyStatus = '';
     switch (name) {
       case 'element':
         this.tag = value;
         this.options = {};
+        this.more = [];
+        return;
+      case 'more':
+        this.more = value.split(' ');
         return;
       case 'item':
         this.itemId = value;
@@ -278,6 +340,7 @@ export class EmbedBuilderElement extends LitElement {
     if (!input) {
       this.study = DEFAULT_DOCUMENT;
       this.src = this.message = '';
+      this.more = [];
       return;
     }
     this.message = `Loading ${input}…`;
@@ -286,6 +349,7 @@ export class EmbedBuilderElement extends LitElement {
       if (generation !== this.#generation) return;
       // The snippet goes to another site, where only an absolute URL still points here.
       this.study = study;
+      this.more = [];
       this.src = new URL(input, document.baseURI).href;
       this.message = `Loaded ${study.study.title}.`;
     } catch (error) {
