@@ -17,9 +17,14 @@ const currency = { type: 'string', minLength: 3, maxLength: 3 } as const;
 const link = { type: 'string' } as const;
 const source = {
   type: 'object',
+  properties: { label: text, url: link },
+  required: ['label'],
+} as const;
+/** A stat's source may be one the study only cites, which changes how its card credits it. */
+const statSource = {
+  type: 'object',
   properties: {
-    label: text,
-    url: link,
+    ...source.properties,
     cited: {
       type: 'boolean',
       description:
@@ -67,7 +72,7 @@ export const studyDocumentSchema = {
             required: ['value', 'label'],
             properties: { value: number, label: text },
           },
-          source,
+          source: statSource,
         },
       },
     },
