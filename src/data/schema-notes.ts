@@ -16,7 +16,17 @@ export const schemaNotes: Record<string, string> = {
   'stats[].source.cited': cited,
   'quotes[].source.cited': cited,
   'ctas[].signup.endpoint':
-    'Optional, so a document can carry the texts while each partner names its own endpoint.',
+    'Optional, so a document can carry the texts while each partner names its own endpoint: the URL from the service’s own embed code, pasted as is.',
+  'ctas[].signup.provider':
+    'The service the endpoint belongs to: custom (the default: JSON or form, errors as {error, field}), formspree, hubspot, mailchimp, netlify, google-forms, basin, kit, brevo or salesforce. Mailchimp, Google Forms, Brevo and Salesforce hide their answers, so their sign-ups are sent but not confirmed.',
+  'ctas[].signup.fields':
+    'Our field names to the service’s, as ours:theirs pairs over the provider’s defaults: "email:entry.1111 name:entry.2222". Google Forms needs it.',
+  'ctas[].signup.formName': 'Netlify’s form-name; the call to action’s id by default.',
+  'ctas[].signup.consent':
+    'The partner’s consent words: the form shows an unticked, required checkbox with them, and each sign-up carries them (consent) and the time (consentAt).',
+  'ctas[].signup.privacyUrl': 'The partner’s privacy notice, linked under the form.',
+  'ctas[].signup.contact':
+    'Where a person can write when the sign-up service refuses the set-up (a 404, an HTML page): shown beside that message.',
 };
 
 /**

@@ -93,6 +93,16 @@ export const studyDocumentSchema = {
             properties: {
               endpoint: link,
               encoding: { enum: ['json', 'form'] },
+              provider: text,
+              fields: text,
+              formName: text,
+              consent: text,
+              privacyUrl: link,
+              contact: {
+                type: 'object',
+                required: ['url'],
+                properties: { label: text, url: link },
+              },
               success: text,
               guide: {
                 type: 'object',
