@@ -61,8 +61,11 @@ interface View extends SignupTarget {
  *
  * @fires {CustomEvent<{id: string}>} impact-cta-click - The call-to-action button was pressed.
  * @fires {CustomEvent<{id: string, submissionId: string, data: Record<string, string>}>} impact-signup-submit -
- *   A sign-up is about to be sent; cancelable. Add to `data` to send more fields, or call
- *   `preventDefault()` to send it yourself (the form then stays open).
+ *   A sign-up is about to be sent; cancelable. `data` holds the fields under our names (with
+ *   `consent` and `consentAt`); add to it to send more, or call `preventDefault()` to send it
+ *   yourself (the form then stays open). Services that take only the fields they know (HubSpot,
+ *   Kit, Mailchimp, Google Forms, Brevo, Salesforce) get an added field only when `data-fields`
+ *   maps it.
  * @fires {CustomEvent<{id: string, submissionId: string, delivery: 'confirmed' | 'opaque'}>} impact-signup -
  *   A sign-up was sent: `confirmed` when the service's answer was read and was a success,
  *   `opaque` when the service hides its answer (a blind post), so it was sent but not confirmed.
