@@ -70,9 +70,11 @@ run('@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet');
 // The schema and the default document are TypeScript modules; bundle them for node to import.
 mkdirSync('node_modules/.cache', { recursive: true });
 const schemaModule = 'node_modules/.cache/study-schema.mjs';
+const notesModule = 'node_modules/.cache/schema-notes.mjs';
 const defaultModule = 'node_modules/.cache/default-document.mjs';
 for (const [entry, outfile] of [
   ['src/data/schema.ts', schemaModule],
+  ['src/data/schema-notes.ts', notesModule],
   ['src/data/default-document.ts', defaultModule],
 ]) {
   await build({
@@ -85,13 +87,15 @@ for (const [entry, outfile] of [
   });
 }
 const { studyDocumentSchema } = await import(pathToFileURL(schemaModule).href);
+const { withNotes } = await import(pathToFileURL(notesModule).href);
 const { DEFAULT_DOCUMENT } = await import(pathToFileURL(defaultModule).href);
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://unpkg.com/impact-widgets/dist/study.schema.json',
   title: 'impact-widgets study document',
   description: 'One study: its headline stats, quotes and calls to action.',
-  ...studyDocumentSchema,
+  // The notes are for editors only, so they join the schema here and never the bundle.
+  ...withNotes(studyDocumentSchema),
 };
 writeFileSync('dist/study.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
 // The default document as JSON: a complete example to start a partner's own document from.
