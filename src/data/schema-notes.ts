@@ -14,6 +14,8 @@ export const schemaNotes: Record<string, string> = {
     'True when the study only reports this figure from the source named here, rather than measuring it: the card then reads "as cited in" the study.',
   'ctas[].signup.endpoint':
     'Optional, so a document can carry the texts while each partner names its own endpoint: the URL from the service’s own embed code, pasted as is.',
+  'ctas[].signup.encoding':
+    'For the custom provider only: json (the default) or form (urlencoded, sent without a CORS preflight). Every other provider sends the way its service takes it.',
   'ctas[].signup.provider':
     'The service the endpoint belongs to: custom (the default: JSON or form, errors as {error, field}), formspree, hubspot, mailchimp, netlify, google-forms, basin, kit, brevo or salesforce. Mailchimp, Google Forms, Brevo and Salesforce hide their answers, so their sign-ups are sent but not confirmed.',
   'ctas[].signup.fields':

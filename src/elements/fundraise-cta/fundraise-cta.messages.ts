@@ -20,6 +20,7 @@ export interface CtaMessages {
   network: string;
   offline: string;
   endpoint: string;
+  /** After a 429: `wait` is how long until Retry works again, or '' once it does. */
   throttled: (wait: string) => string;
   consentMissing: string;
   privacy: string;
@@ -49,7 +50,7 @@ const en: CtaMessages = {
   endpoint:
     'Sorry, your sign-up could not be sent right now. Your details are still here: please retry later.',
   throttled: (wait) =>
-    `Too many sign-ups at once. Your details are still here: please retry in ${wait}.`,
+    `Too many sign-ups at once. Your details are still here: please retry${wait && ` in ${wait}`}.`,
   consentMissing: 'Please tick this box to sign up.',
   privacy: 'How we use your details',
   contact: 'Contact us',
@@ -80,7 +81,7 @@ const fr: CtaMessages = {
   endpoint:
     'Désolé, votre inscription n’a pas pu être envoyée pour le moment. Vos informations sont conservées : veuillez réessayer plus tard.',
   throttled: (wait) =>
-    `Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer dans ${wait}.`,
+    `Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer${wait && ` dans ${wait}`}.`,
   consentMissing: 'Veuillez cocher cette case pour vous inscrire.',
   privacy: 'Comment nous utilisons vos données',
   contact: 'Nous contacter',

@@ -120,7 +120,11 @@ export class FundraiseCtaElement extends ImpactElement {
   /** The http(s) URL that sign-ups are POSTed to. With it, the button opens the sign-up form. */
   @property({ attribute: 'data-endpoint' }) endpoint?: string;
 
-  /** `json` (default) or `form` (application/x-www-form-urlencoded, sent without a CORS preflight). */
+  /**
+   * For `data-provider="custom"` only: `json` (default) or `form`
+   * (application/x-www-form-urlencoded, sent without a CORS preflight). Every other provider sends
+   * the way its service takes it.
+   */
   @property({ attribute: 'data-encoding' }) encoding?: SignupEncoding;
 
   /**
@@ -238,14 +242,18 @@ export class FundraiseCtaElement extends ImpactElement {
     const busy = status === 'busy';
     const at = this.__blamed();
     const wait = problem?.wait;
+    // The controller renders again when a 429's wait is over: the count goes, Retry works.
+    const waiting = Date.now() < retryAt;
     const text =
       problem &&
       (problem.message ??
         (wait
           ? m.throttled(
-              numberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(
-                wait,
-              ),
+              waiting
+                ? numberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(
+                    wait,
+                  )
+                : '',
             )
           : m[problem.cause === 'offline' ? 'network' : (problem.cause as 'server')]));
     const note = status === 'queued' ? m.offline : at ? '' : text;
@@ -284,7 +292,7 @@ export class FundraiseCtaElement extends ImpactElement {
         part="button"
         type="submit"
         ?disabled=${busy}
-        aria-disabled=${Date.now() < retryAt ? 'true' : nothing}
+        aria-disabled=${waiting ? 'true' : nothing}
         aria-describedby=${note ? 'note' : nothing}
       >
         ${busy ? m.sending : status === 'error' && !at && problem?.cause !== 'rejected' ? m.retry : m.submit}

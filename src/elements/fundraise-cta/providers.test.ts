@@ -529,6 +529,11 @@ describe('sign-up services', () => {
       await waitUntil(() => !button.hasAttribute('aria-disabled'), 'Retry stayed disabled', {
         timeout: 3000,
       });
+      // The wait is over: the note no longer counts down to a time that has passed.
+      expect(note(el).textContent).to.equal(
+        'Too many sign-ups at once. Your details are still here: please retry.',
+      );
+      expect(note(el).getAttribute('aria-live')).to.equal('polite');
       el.endpoint = '/api/signups';
       await el.updateComplete;
       const done = oneEvent(el, 'impact-signup');
@@ -536,6 +541,28 @@ describe('sign-up services', () => {
       await done;
       const [first, second] = (await received(email)).map((post) => JSON.parse(post.body));
       expect(second.submissionId).to.equal(first.submissionId);
+    });
+
+    it('counts the wait down in French too, and drops the count once it is over', async () => {
+      const el = await cta({
+        lang: 'fr',
+        'data-endpoint': '/api/signups?status=429&retry-after=1',
+      });
+      await signUp(el, uniqueEmail('retryfr'));
+      expect(note(el).textContent).to.equal(
+        `Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer dans ${seconds('fr', 1)}.`,
+      );
+      await waitUntil(
+        () => !submitButton(el).hasAttribute('aria-disabled'),
+        'Retry stayed disabled',
+        {
+          timeout: 3000,
+        },
+      );
+      expect(note(el).textContent).to.equal(
+        'Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer.',
+      );
+      await expect(el).to.be.accessible();
     });
   });
 
