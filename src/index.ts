@@ -21,6 +21,7 @@ export { formatStat } from './format/format-stat.js';
 export { StudyQuoteElement } from './elements/study-quote/study-quote.js';
 export { FundraiseCtaElement } from './elements/fundraise-cta/fundraise-cta.js';
 export type { SignupErrorDetail } from './elements/fundraise-cta/fundraise-cta.js';
+export type { ProviderName } from './elements/fundraise-cta/providers.js';
 import './elements/impact-stat/impact-stat.define.js';
 import './elements/study-quote/study-quote.define.js';
 import './elements/fundraise-cta/fundraise-cta.define.js';

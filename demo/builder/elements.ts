@@ -6,6 +6,7 @@
  */
 import { formatStat, type Cta, type Stat, type StudyDocument } from '../../src/index.js';
 import type { Attributes, Tree } from './markup.js';
+import { fieldMap, netlifyForm, readPaste, SERVICES, type Reading } from './signup-services.js';
 
 export type ItemKind = 'stats' | 'quotes' | 'ctas';
 export type ItemOf<K extends ItemKind> = StudyDocument[K][number];
@@ -45,6 +46,13 @@ export interface ElementSpec<K extends ItemKind = ItemKind> {
   fallback(item: ItemOf<K>, context: FallbackContext): Tree[];
   /** What the partner should know about the element these choices make, when anything. */
   hint?(item: ItemOf<K>, context: FallbackContext): string | undefined;
+  /**
+   * Markup the page needs beside the element, written after it in the snippet (Netlify's hidden
+   * form); none by default.
+   */
+  companions?(item: ItemOf<K>, context: FallbackContext): Tree[];
+  /** Options read from something the partner pastes, such as a service's embed code. */
+  paste?: { label: string; read(text: string): Reading };
 }
 
 /**
@@ -186,6 +194,18 @@ const ctaTargets = (item: Cta, options: Attributes) => ({
   endpoint: safeLink(options['data-endpoint'] || item.signup?.endpoint),
 });
 
+/** The call to action's sign-up settings, the chosen options over the item's own. */
+const ctaSignup = (item: Cta, options: Attributes) => {
+  const name = options['data-provider'] || item.signup?.provider || 'custom';
+  return {
+    service: Object.hasOwn(SERVICES, name) ? SERVICES[name as keyof typeof SERVICES] : undefined,
+    netlify: name === 'netlify',
+    formName: options['data-form-name'] || item.signup?.formName || item.id,
+    consent: !!(options['data-consent'] || item.signup?.consent),
+    fields: fieldMap(options['data-fields'] || item.signup?.fields),
+  };
+};
+
 const cta: ElementSpec<'ctas'> = {
   tag: 'fundraise-cta',
   name: 'Call to action: sign-up and progress',
@@ -202,13 +222,53 @@ const cta: ElementSpec<'ctas'> = {
       input: 'text',
     },
     {
+      attribute: 'data-provider',
+      label: 'Sign-up service: where the endpoint belongs',
+      choices: [
+        ['', "The item's (custom when it has none)"],
+        ...Object.entries(SERVICES).map(
+          ([name, service]) =>
+            [
+              name,
+              `${service.label}${'opaque' in service ? ' (sent, not confirmed)' : ''}`,
+            ] as const,
+        ),
+      ],
+    },
+    {
       attribute: 'data-encoding',
-      label: 'Sign-up encoding',
+      label: 'Sign-up encoding, for a custom endpoint only',
       choices: [
         ['', "The item's (JSON when it has none)"],
         ['json', 'JSON'],
         ['form', 'Form (no CORS preflight)'],
       ],
+    },
+    {
+      attribute: 'data-fields',
+      label:
+        'Field names at the service, ours:theirs pairs (email:entry.1111 name:entry.2222; empty: the item’s, else the service’s)',
+      input: 'text',
+    },
+    {
+      attribute: 'data-form-name',
+      label: 'Netlify form name (empty: the item’s, else its id)',
+      input: 'text',
+    },
+    {
+      attribute: 'data-consent',
+      label: 'Consent words: the form asks for a tick beside them (empty: the item’s)',
+      input: 'text',
+    },
+    {
+      attribute: 'data-privacy-url',
+      label: 'Privacy notice: http(s) URL, linked under the form (empty: the item’s)',
+      input: 'text',
+    },
+    {
+      attribute: 'data-contact-url',
+      label: 'Contact when the service refuses the set-up: http(s) or mailto (empty: the item’s)',
+      input: 'text',
     },
     { attribute: 'data-raised', label: 'Raised so far (empty: the item’s)', input: 'number' },
     { attribute: 'data-goal', label: 'Goal (empty: the item’s)', input: 'number' },
@@ -237,9 +297,26 @@ const cta: ElementSpec<'ctas'> = {
   },
   hint(item, { options }) {
     const { href, endpoint } = ctaTargets(item, options);
-    return href || endpoint
-      ? undefined
-      : 'No button: with neither a sign-up endpoint nor a link (data-endpoint, data-href), the call to action shows its text alone. Fill in one of them.';
+    const { service, netlify } = ctaSignup(item, options);
+    const hints = [
+      !href &&
+        !endpoint &&
+        'No button: with neither a sign-up endpoint nor a link (data-endpoint, data-href), the call to action shows its text alone. Fill in one of them.',
+      service &&
+        'opaque' in service &&
+        `${service.label} hides its answers: after a sign-up the element says it was sent, never that it was confirmed, and cannot see a sign-up the service refused. Make one sign-up yourself and check it arrived.`,
+      netlify &&
+        'Netlify finds a form only in the HTML it deploys: keep the hidden form at the end of the snippet in your page’s HTML (not added by a script), and turn on form detection. The page itself must be on Netlify.',
+    ];
+    return hints.filter(Boolean).join(' ') || undefined;
+  },
+  companions(item, { options }) {
+    const { netlify, formName, consent, fields } = ctaSignup(item, options);
+    return netlify ? [netlifyForm(formName, consent, fields)] : [];
+  },
+  paste: {
+    label: 'Paste a sign-up service’s embed code or form URL, to fill in the sign-up options',
+    read: readPaste,
   },
 };
 

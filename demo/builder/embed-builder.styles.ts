@@ -82,8 +82,22 @@ export const styles = css`
   .document label {
     flex: 1 1 12rem;
   }
+  .paste {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .paste label {
+    justify-self: stretch;
+  }
+  textarea {
+    resize: vertical;
+    font-family: ui-monospace, monospace;
+    font-size: 0.875rem;
+  }
   input,
   select,
+  textarea,
   button {
     box-sizing: border-box;
     min-width: 0;

@@ -45,7 +45,8 @@ type ScriptKind = keyof typeof SCRIPTS;
  * @csspart status - Says "Copied", or how to copy by hand.
  * @csspart message - Whether the document loaded, and why not.
  * @csspart hint - What the partner should know about the chosen options: a call to action
- *   with neither an endpoint nor a link shows no button.
+ *   with neither an endpoint nor a link shows no button, a service that hides its answers.
+ * @csspart recognised - What was read from a pasted embed code or form URL, and what was not.
  * @csspart warning - The preview element's own warning, when it has one.
  */
 export class EmbedBuilderElement extends LitElement {
@@ -80,9 +81,12 @@ export class EmbedBuilderElement extends LitElement {
   /** The preview element's own warning, as a partner would see it in the console. */
   @state() private warning = '';
   @state() private copyStatus = '';
+  /** What the last paste was read as. */
+  @state() private recognised = '';
 
   @query('[part~="preview"]') private preview!: HTMLElement;
   @query('[part~="snippet"]') private code!: HTMLElement;
+  @query('textarea') private pasted?: HTMLTextAreaElement;
 
   /** Only the newest load may change the document. */
   #generation = 0;
@@ -161,6 +165,18 @@ export class EmbedBuilderElement extends LitElement {
           </select>
         </label>
         <p part="hint" role="status">${hint}</p>
+        ${
+          spec.paste
+            ? html`<div class="paste">
+                <label
+                  >${spec.paste.label}
+                  <textarea rows="4" spellcheck="false" autocomplete="off"></textarea>
+                </label>
+                <button type="button" @click=${this.#read}>Fill in from it</button>
+                <p part="recognised" role="status">${this.recognised}</p>
+              </div>`
+            : nothing
+        }
         ${spec.options.map(({ attribute, label, choices, several, input }) => {
           const value = this.options[attribute] ?? '';
           if (several) return this.#checkboxes(attribute, label, choices ?? [], value.split(' '));
@@ -210,7 +226,7 @@ export class EmbedBuilderElement extends LitElement {
     if (!SHOWN.some((key) => changed.has(key))) return;
     const spec = this.#spec;
     const item = this.#item(spec);
-    this.preview.replaceChildren(...(item ? [toDom(this.#element(spec, item))] : []));
+    this.preview.replaceChildren(...(item ? this.#trees(spec, item).map(toDom) : []));
   }
 
   /** Checkboxes for a list of values, of which any may be picked. */
@@ -275,6 +291,11 @@ export class EmbedBuilderElement extends LitElement {
     ];
   }
 
+  /** The element, then the markup the page needs beside it. */
+  #trees(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): Tree[] {
+    return [this.#element(spec, item), ...(spec.companions?.(item, this.#context) ?? [])];
+  }
+
   #snippet(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): string {
     const { file } = SCRIPTS[this.script];
     const classic = this.script === 'classic';
@@ -288,14 +309,14 @@ export class EmbedBuilderElement extends LitElement {
         crossorigin: 'anonymous',
       },
     ];
-    return `${toHtml(script)}\n${toHtml(this.#element(spec, item), true)}`;
+    return [script, ...this.#trees(spec, item)].map((tree, i) => toHtml(tree, i > 0)).join('\n');
   }
 
   #change(event: Event): void {
     const field = event.target as HTMLInputElement | HTMLSelectElement;
     const { name } = field;
-    // Loaded on submit: a half-typed URL is no document.
-    if (name === 'src') return;
+    // Loaded on submit: a half-typed URL is no document. A paste is read on its own button.
+    if (name === 'src' || !name) return;
     // A checkbox stands for its whole group: the values checked in it, in the order shown.
     const value =
       field.type === 'checkbox'
@@ -310,6 +331,7 @@ export class EmbedBuilderElement extends LitElement {
         this.tag = value;
         this.options = {};
         this.more = [];
+        this.recognised = '';
         return;
       case 'more':
         this.more = value.split(' ');
@@ -329,6 +351,16 @@ export class EmbedBuilderElement extends LitElement {
       default:
         this.options = { ...this.options, [name]: value.trim() };
     }
+  }
+
+  /** Fills in the options read from the pasted text; the text itself goes nowhere. */
+  #read(): void {
+    const { options, said } = this.#spec.paste!.read(this.pasted?.value ?? '');
+    this.options = { ...this.options, ...options };
+    this.copyStatus = '';
+    // Said again, even when it reads the same, so the status is announced each time.
+    this.recognised = '';
+    void this.updateComplete.then(() => (this.recognised = said));
   }
 
   async #load(event: SubmitEvent): Promise<void> {
