@@ -74,3 +74,64 @@ export async function restoreNetwork() {
   await executeServerCommand('set-offline', { offline: false });
   localStorage.clear();
 }
+
+/**
+ * Where each service's stand-in answers (test/server.js): the service's own path and query, under
+ * the service's name, on the stand-ins' origin. Custom endpoints and Netlify's are the page's own.
+ */
+const STAND_INS: Record<string, string> = {
+  formspree: 'formspree',
+  hubspot: 'hubspot',
+  mailchimp: 'mailchimp',
+  'google-forms': 'google',
+  basin: 'basin',
+  kit: 'kit',
+  brevo: 'brevo',
+  salesforce: 'salesforce',
+};
+
+/** A service's endpoint, as its embed code gives it, moved to that service's stand-in. */
+export function standIn(endpoint: string, provider: string, origin: string): string {
+  const prefix = STAND_INS[provider];
+  if (!prefix) return endpoint;
+  const { pathname, search } = new URL(endpoint);
+  return `${origin}/${prefix}${pathname}${search}`;
+}
+
+/** The fields a stand-in received, whichever way they came: JSON, HubSpot's array, urlencoded. */
+export function sentFields(request: ServiceRequest): Record<string, string> {
+  if (!request.headers['content-type'].startsWith('application/json')) {
+    return Object.fromEntries(new URLSearchParams(request.body));
+  }
+  const body = JSON.parse(request.body);
+  return Array.isArray(body.fields)
+    ? Object.fromEntries(
+        body.fields.map(({ name, value }: { name: string; value: string }) => [name, value]),
+      )
+    : body;
+}
+
+/**
+ * A sign-up through a call to action on any page, as a person makes it: opens the form, types,
+ * ticks the consent box when there is one, and sends. Resolves with `impact-signup` or
+ * `impact-signup-error`, whichever comes first.
+ */
+export async function signUpThrough(
+  el: Element,
+  email: string,
+  name = 'Ada Lovelace',
+): Promise<CustomEvent> {
+  await waitUntil(() => part(el, 'button'), `<${el.localName}> rendered no button`);
+  part(el, 'button')!.click();
+  await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the form did not open');
+  input(el, 'name').value = name;
+  input(el, 'email').value = email;
+  el.shadowRoot!.querySelector<HTMLInputElement>('input[name="consent"]')?.click();
+  const outcome = new Promise<CustomEvent>((resolve) => {
+    for (const type of ['impact-signup', 'impact-signup-error']) {
+      el.addEventListener(type, (event) => resolve(event as CustomEvent), { once: true });
+    }
+  });
+  el.shadowRoot!.querySelector('form')!.requestSubmit();
+  return outcome;
+}

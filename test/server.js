@@ -35,7 +35,8 @@
  *                                    csp=services: connect-src also names the stand-ins' origin)
  *   GET  /built/FILE                 dist/FILE exactly as built (no dev-server transforms); also builder/FILE
  *   GET  /pages/snippet?html=…       a blank page with the given markup pasted into its body (the embed
- *                                    builder's snippet); &csp=strict as above, &script=blocked runs no script
+ *                                    builder's snippet, a README snippet); &csp=strict or &csp=services as
+ *                                    above, &script=blocked runs no script
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -403,8 +404,11 @@ export async function testRoutes(ctx, next) {
         );
       }
       case '/pages/snippet': {
+        if (query.csp === 'services') await servicesReady;
         const csp =
-          query.script === 'blocked' ? "script-src 'none'" : query.csp === 'strict' && STRICT_CSP;
+          query.script === 'blocked'
+            ? "script-src 'none'"
+            : Object.hasOwn(CSP, query.csp ?? '') && CSP[query.csp];
         if (csp) ctx.set('content-security-policy', csp);
         const head =
           '<meta charset="utf-8"><title>Pasted snippet</title><script src="/pages/record.js"></script>';

@@ -7,9 +7,18 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DEFAULT_DOCUMENT, type StudyDocument } from '../../src/index.js';
-import { TAGS } from '../../test/hardening/built-page.js';
+import {
+  sentFields,
+  serviceLog,
+  signUpThrough,
+  standIn,
+  uniqueEmail,
+} from '../../test/cta-helpers.js';
+import { EMBEDS } from '../../test/fixtures/embeds.js';
+import { hits, TAGS } from '../../test/hardening/built-page.js';
 import type { EmbedBuilderElement } from './embed-builder.js';
 import './embed-builder.js';
+import { fieldMap, SERVICES } from './signup-services.js';
 
 /** A select or input takes one value; a group of checkboxes, the values to check. */
 type Choice = string | string[];
@@ -64,7 +73,12 @@ const CASES: Record<
     choices: {
       'data-endpoint': new URL('/api/signups?case=builder', location.href).href,
       'data-href': 'https://example.org/give',
+      'data-provider': 'custom',
       'data-encoding': 'form',
+      'data-fields': 'name:full_name',
+      'data-consent': 'Oui, écrivez-moi au sujet des collectes.',
+      'data-privacy-url': 'https://example.org/vie-privee',
+      'data-contact-url': 'mailto:equipe@example.org',
       'data-raised': '1200',
       'data-goal': '5000',
       'data-currency': 'EUR',
@@ -497,6 +511,160 @@ describe('the copied snippet, pasted into a blank page', () => {
       const element = page.document.querySelector(tag)!;
       expect(page.customElements.get(tag)).to.equal(undefined);
       CASES[tag].reads(element, study);
+    });
+  }
+});
+
+/** Pastes text into the builder's paste box and has it read, its button pressed from the keyboard. */
+async function readPasted(b: EmbedBuilderElement, text: string): Promise<string> {
+  b.shadowRoot!.querySelector('textarea')!.value = text;
+  b.shadowRoot!.querySelector<HTMLButtonElement>('.paste button')!.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => part(b, 'recognised').textContent, 'nothing was said about the paste');
+  await b.updateComplete;
+  return part(b, 'recognised').textContent!;
+}
+
+describe('sign-up services in the builder', () => {
+  it('offers every service the element knows, and the consent, privacy, contact and field options', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    const offered = [...control(b, 'data-provider').options].map((o) => o.value).filter(Boolean);
+    expect(offered).to.deep.equal(Object.keys(SERVICES));
+    await choose(b, 'data-endpoint', new URL('/api/signups', location.href).href);
+    // Each is a provider the element itself knows: it warns of none as unknown.
+    for (const provider of offered) {
+      await choose(b, 'data-provider', provider);
+      await rendering(preview(b));
+      await b.updateComplete;
+      expect(part(b, 'warning').textContent, provider).not.to.contain('unknown');
+    }
+    await choose(b, 'data-provider', 'formspree');
+    const words = 'Yes, email me about starting a fundraiser.';
+    await choose(b, 'data-consent', words);
+    await choose(b, 'data-privacy-url', 'https://partner.example/privacy');
+    await choose(b, 'data-contact-url', 'mailto:team@partner.example');
+    await choose(b, 'data-fields', 'name:full_name');
+    await rendering(preview(b));
+    shown(b, 'button')!.click();
+    await waitUntil(() => shown(b, 'checkbox'), 'the preview asks for no consent');
+    const label = preview(b).shadowRoot!.querySelector('label[for="consent"]')!;
+    expect(label.textContent).to.equal(words);
+    expect(shown(b, 'privacy')!.getAttribute('href')).to.equal('https://partner.example/privacy');
+    expect(snippet(b))
+      .to.contain(`data-consent="${words}"`)
+      .and.contain('data-privacy-url="https://partner.example/privacy"')
+      .and.contain('data-contact-url="mailto:team@partner.example"')
+      .and.contain('data-fields="name:full_name"');
+    await expect(b).to.be.accessible();
+  });
+
+  it("reads each service's embed code or form URL into the provider, endpoint and field map, and says what it left", async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    expect(part(b, 'recognised').getAttribute('role')).to.equal('status');
+    expect(await readPasted(b, '   ')).to.contain('Paste');
+    for (const embed of EMBEDS) {
+      const which = `${embed.provider} ${embed.what}`;
+      const said = await readPasted(b, embed.pasted);
+      expect(said, which).to.contain(`Recognised ${SERVICES[embed.provider].label}:`);
+      expect(control(b, 'data-provider').value, which).to.equal(embed.provider);
+      expect(control(b, 'data-endpoint').value, which).to.equal(embed.endpoint);
+      // An earlier paste's form name and field map do not stay behind.
+      expect(control(b, 'data-form-name').value, which).to.equal(embed.formName ?? '');
+      const map = fieldMap(control(b, 'data-fields').value);
+      if (embed.email) expect(map.email ?? 'email', which).to.equal(embed.email);
+      if (embed.name) expect(map.name ?? 'name', which).to.equal(embed.name);
+      if (!embed.email && !embed.name) expect(map, which).to.deep.equal({});
+      for (const left of embed.left ?? []) expect(said, which).to.contain(left);
+      if (!embed.left) expect(said, which).not.to.contain('Not carried over');
+      expect(snippet(b), which)
+        .to.contain(`data-provider="${embed.provider}"`)
+        .and.contain(`data-endpoint="${embed.endpoint.replaceAll('&', '&amp;')}"`);
+      const hint = part(b, 'hint').textContent!;
+      expect(hint.includes('hides its answers'), which).to.equal(
+        'opaque' in SERVICES[embed.provider],
+      );
+      expect(hint.includes('hidden form'), which).to.equal(embed.provider === 'netlify');
+    }
+    // Something it does not know changes nothing, and says so.
+    const before = snippet(b);
+    const said = await readPasted(b, 'https://example.org/newsletter/subscribe');
+    expect(said)
+      .to.match(/^Not recognised/)
+      .and.contain('https://example.org/newsletter/subscribe');
+    expect(snippet(b)).to.equal(before);
+    await expect(b).to.be.accessible();
+  });
+
+  it('reads pasted HTML without running or loading any of it, and shows its words as text', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    const probe = `/fixtures/status/204?probe=${Date.now()}`;
+    const hostile = '<img src=x onerror="window.pwned = 4">';
+    const said = await readPasted(
+      b,
+      `<img src="${probe}-img" onerror="window.pwned = 1"><script>window.pwned = 2</script>
+<script src="${probe}-script"></script><link rel="stylesheet" href="${probe}-style">
+<iframe src="${probe}-frame"></iframe><object data="${probe}-object"></object>
+<form action="https://formspree.io/f/mqkrzabc" onsubmit="window.pwned = 3">
+  <input type="hidden" name='${hostile}' value="x">
+  <input type="email" name="email" autofocus onfocus="window.pwned = 5"><input name="name">
+</form>`,
+    );
+    expect(said).to.contain('Recognised Formspree').and.contain(hostile);
+    expect(part(b, 'recognised').children).to.have.length(0);
+    // A request of the test's own, made after the paste was read: once it has arrived, any request
+    // the paste had made would have arrived too.
+    await fetch(`${probe}-control`);
+    expect(await hits(`${probe}-control`)).to.equal(1);
+    for (const what of ['img', 'script', 'style', 'frame', 'object']) {
+      expect(await hits(`${probe}-${what}`), what).to.equal(0);
+    }
+    expect('pwned' in window).to.be.false;
+    expect(document.querySelector(`[src^="${probe}"]`)).to.equal(null);
+    expect(b.shadowRoot!.querySelector(`[src^="${probe}"], iframe, object, img`)).to.equal(null);
+  });
+
+  for (const embed of EMBEDS) {
+    it(`${embed.provider} ${embed.what}: the snippet signs up at the service's stand-in, under the pasted names`, async () => {
+      const { origin } = await (await fetch('/fixtures/services')).json();
+      const b = await builder();
+      await choose(b, 'element', 'fundraise-cta');
+      await readPasted(b, embed.pasted);
+      const netlify = embed.provider === 'netlify';
+      if (netlify) await choose(b, 'data-consent', 'Yes, email me about starting a fundraiser.');
+      // The one change: the service's own address, as the builder wrote it, for its stand-in's.
+      const endpoint = control(b, 'data-endpoint').value;
+      await choose(b, 'data-endpoint', standIn(endpoint, embed.provider, origin));
+      const pasted = snippet(b).replace(CDN, '/built/');
+      const page = await openPage(`csp=services&html=${encodeURIComponent(pasted)}`);
+      const email = uniqueEmail(`builder-${embed.provider}`);
+      const event = await signUpThrough(
+        page.document.querySelector('fundraise-cta')!,
+        email,
+        'Grace Hopper',
+      );
+      expect(event.type).to.equal('impact-signup');
+      expect(event.detail.delivery).to.equal(
+        'opaque' in SERVICES[embed.provider] ? 'opaque' : 'confirmed',
+      );
+      const posts = (await serviceLog(email.split('@')[0])).filter((r) => r.method === 'POST');
+      expect(posts).to.have.length(1);
+      const fields = sentFields(posts[0]);
+      expect(fields[embed.email ?? 'email']).to.equal(email);
+      if (embed.name) expect(fields[embed.name]).to.equal('Grace Hopper');
+      expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+      if (netlify) {
+        // Netlify keeps only the fields its hidden copy of the form lists: it must list them all.
+        const copy = page.document.querySelector<HTMLFormElement>('form[data-netlify="true"]')!;
+        expect(copy.hidden).to.be.true;
+        expect(copy.getAttribute('name')).to.equal(fields['form-name']);
+        expect(copy.getAttribute('netlify-honeypot')).to.equal('bot-field');
+        const listed = [...copy.querySelectorAll('input')].map((input) => input.name);
+        expect(listed.sort()).to.deep.equal(Object.keys(fields).sort());
+        expect(listed).to.include('consent').and.include(embed.name!);
+      }
     });
   }
 });
