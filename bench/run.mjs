@@ -12,7 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
-import { CAP_BROTLI_BYTES, GOAL_BROTLI_BYTES, kb } from '../scripts/size.mjs';
+import {
+  CAP_BROTLI_BYTES,
+  EMBED_RESIZE,
+  EMBED_RESIZE_CAP_BYTES,
+  GOAL_BROTLI_BYTES,
+  kb,
+} from '../scripts/size.mjs';
 import { startServer } from './server.mjs';
 import { measureSizes } from './size.mjs';
 
@@ -49,6 +55,7 @@ const BUILT = [
   'dist/impact-widgets.iife.js',
   'dist/cambodia-2015.json',
   'dist/esm/entries/impact-stat.js',
+  'dist/embed-resize.js',
 ];
 if (process.argv.includes('--build') || !BUILT.every((file) => existsSync(file))) {
   log('building dist/');
@@ -482,6 +489,17 @@ function sizeReport(sizes) {
         ...sizes.variants.map((s) => row(s.name, s)),
         ...sizes.adds.map((a) =>
           row(`${a.element} adds (all three minus all three without it)`, a),
+        ),
+        // The iframe embed's own files: the host page's script, and the embed page's (which
+        // also loads the bundle above).
+        ...sizes.embed.map((s) =>
+          row(
+            `\`${s.name}\``,
+            s,
+            s.name === EMBED_RESIZE
+              ? `≤ ${kb(EMBED_RESIZE_CAP_BYTES)} min: ${verdict(s.min <= EMBED_RESIZE_CAP_BYTES)}`
+              : '',
+          ),
         ),
       ],
     ),

@@ -10,6 +10,9 @@
  * - each per-element entry as an app bundles it: a one-line app `import 'impact-widgets/<tag>'`,
  *   resolved through package.json from the built dist/esm/, bundled and minified by esbuild,
  *   once with lit left out (what an app that already has Lit pays) and once with it.
+ * - the iframe embed's own files as built: dist/embed-resize.js, the classic script a host page
+ *   loads beside its embeds (held under 1 KB minified), and dist/embed.js, the embed page's script
+ *   (it loads the bundle, which is counted above).
  * Entries are written to node_modules/.cache/bench-size/ and node_modules/.cache/bench-size-app/.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +20,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { appFolder, bundleAsApp } from '../scripts/bundle-as-app.mjs';
-import { BUNDLES, sizes } from '../scripts/size.mjs';
+import { BUNDLES, EMBED_RESIZE, sizes } from '../scripts/size.mjs';
 
 const ROOT = resolve('.');
 const DIR = join(ROOT, 'node_modules/.cache/bench-size');
@@ -111,8 +114,8 @@ async function entry(dir, name, tags) {
 }
 
 /**
- * @returns {Promise<{dist: object[], variants: object[], adds: object[], entries: object[]}>}
- *   sizes in bytes.
+ * @returns {Promise<{dist: object[], variants: object[], adds: object[], entries: object[],
+ *   embed: object[]}>} sizes in bytes.
  */
 export async function measureSizes() {
   rmSync(DIR, { recursive: true, force: true });
@@ -170,5 +173,6 @@ export async function measureSizes() {
     entries.push({ name: `impact-widgets/${tag}`, ...(await entry(app, tag, [tag])) });
   }
   entries.push({ name: 'all three entries', ...(await entry(app, 'all-three', ELEMENTS)) });
-  return { dist, variants, adds, entries };
+  const embed = [EMBED_RESIZE, 'dist/embed.js'].map((file) => ({ name: file, ...sizes(file) }));
+  return { dist, variants, adds, entries, embed };
 }

@@ -34,6 +34,9 @@
  *                                    (csp=lit-html: also allows the host's own lit-html policy;
  *                                    csp=services: connect-src also names the stand-ins' origin)
  *   GET  /built/FILE                 dist/FILE exactly as built (no dev-server transforms); also builder/FILE
+ *   GET  /recorded/FILE              dist/FILE under the strict CSP; an HTML file with test/pages/record.js
+ *                                    and axe-core first (for dist/embed.html, whose query string is its
+ *                                    own); under /recorded/without-bundle/ the same, but no bundle
  *   GET  /pages/snippet?html=…       a blank page with the given markup pasted into its body (the embed
  *                                    builder's snippet, a README snippet); &csp=strict or &csp=services as
  *                                    above, &script=blocked runs no script
@@ -433,6 +436,26 @@ export async function testRoutes(ctx, next) {
       const demo = readFileSync(new URL('../demo/index.html', import.meta.url), 'utf8');
       const first = `<head>\n    <script src="/pages/${query.first}.js"></script>`;
       return send(ctx, 200, demo.replace('<head>', first), 'text/html');
+    }
+    const recorded = /^\/recorded\/(without-bundle\/)?([\w.-]+\.(html|js|css|map))$/.exec(path);
+    if (recorded) {
+      const [, withoutBundle, name, extension] = recorded;
+      if (withoutBundle && name.startsWith('impact-widgets.')) {
+        return send(ctx, 404, '', 'text/plain');
+      }
+      let body;
+      try {
+        body = readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8');
+      } catch {
+        return send(ctx, 404, 'no such file', 'text/plain');
+      }
+      ctx.set('content-security-policy', STRICT_CSP);
+      if (extension === 'html') {
+        const first = ['/pages/record.js', '/node_modules/axe-core/axe.min.js'];
+        const scripts = first.map((src) => `<script src="${src}"></script>`).join('');
+        body = body.replace('<head>', `<head>\n${scripts}`);
+      }
+      return send(ctx, 200, body, TYPES[`.${extension}`]);
     }
     const hostileName = /^\/fixtures\/hostile\/(\w+)$/.exec(path)?.[1];
     if (hostileName && Object.hasOwn(hostile, hostileName))

@@ -1,12 +1,16 @@
 /**
  * Checks on the built `dist/` that need no browser: the published JSON Schema, the bundle
- * settings a partner relies on, and the package's exports map against what `npm pack` ships. Run by `npm test` after the build (`node --test test/node/`).
+ * settings a partner relies on, the iframe embed's files, and the package's exports map against
+ * what `npm pack` ships. Run by `npm test` after the build (`node --test test/node/`).
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, it } from 'node:test';
+import { Script } from 'node:vm';
+import { brotliCompressSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 const root = new URL('../../', import.meta.url);
@@ -62,6 +66,46 @@ describe('dist bundles', () => {
 
   it('the classic bundle exposes one global, ImpactWidgets', () => {
     assert.match(read('impact-widgets.iife.js'), /^var ImpactWidgets=/);
+  });
+});
+
+describe('the iframe embed', () => {
+  const resize = read('embed-resize.js');
+  const page = read('embed.html');
+
+  it('embed-resize.js is under 1 KB minified', () => {
+    const bytes = Buffer.byteLength(resize);
+    const brotli = brotliCompressSync(Buffer.from(resize)).length;
+    assert.ok(bytes < 1024, `${bytes} B minified (${brotli} B brotli)`);
+  });
+
+  it('embed-resize.js is a classic script with nothing a strict CSP refuses', () => {
+    // A module's import or export would not parse as a classic script.
+    assert.doesNotThrow(() => new Script(resize));
+    assert.doesNotMatch(resize, /\beval\(|\bFunction\(|setAttribute\(|innerHTML|cssText/);
+  });
+
+  it('integrity.json holds the hash of embed-resize.js, for the snippet', () => {
+    const hash = `sha384-${createHash('sha384').update(resize).digest('base64')}`;
+    assert.equal(JSON.parse(read('integrity.json'))['embed-resize.js'], hash);
+  });
+
+  it('embed.html has no inline script or style, and loads its files from its own folder', () => {
+    assert.doesNotMatch(page, /<style|\sstyle=|<script(?![^>]*\ssrc=)/);
+    const urls = [...page.matchAll(/\s(?:src|href)="([^"]+)"/g)].map(([, url]) => url);
+    assert.deepEqual(urls.sort(), ['embed.css', 'embed.js', 'impact-widgets.iife.js']);
+    for (const url of urls) assert.ok(existsSync(new URL(`../../dist/${url}`, import.meta.url)));
+    assert.match(page, /http-equiv="Content-Security-Policy"/);
+    assert.doesNotMatch(page, /<!--/, 'comments are stripped');
+  });
+
+  it('embed.js takes the elements from the bundle beside it, not a copy of its own', () => {
+    const script = read('embed.js');
+    assert.match(script, /\.ImpactWidgets\b/);
+    assert.doesNotMatch(script, /litHtmlVersions|reactiveElementVersions|customElements\.define/);
+    // Classic scripts both: a sandboxed frame (opaque origin) would need CORS for a module.
+    assert.doesNotThrow(() => new Script(script));
+    assert.doesNotMatch(page, /type="module"/);
   });
 });
 
