@@ -212,16 +212,6 @@ const cta: ElementSpec<'ctas'> = {
   kind: 'ctas',
   options: [
     {
-      attribute: 'data-endpoint',
-      label: 'Sign-up endpoint: the http(s) URL the form posts to (empty: the item’s)',
-      input: 'text',
-    },
-    {
-      attribute: 'data-href',
-      label: 'Link, used when there is no endpoint: http(s) or mailto (empty: the item’s)',
-      input: 'text',
-    },
-    {
       attribute: 'data-provider',
       label: 'Sign-up service: where the endpoint belongs',
       choices: [
@@ -236,13 +226,9 @@ const cta: ElementSpec<'ctas'> = {
       ],
     },
     {
-      attribute: 'data-encoding',
-      label: 'Sign-up encoding, for a custom endpoint only',
-      choices: [
-        ['', "The item's (JSON when it has none)"],
-        ['json', 'JSON'],
-        ['form', 'Form (no CORS preflight)'],
-      ],
+      attribute: 'data-endpoint',
+      label: 'Sign-up endpoint: the http(s) URL the form posts to (empty: the item’s)',
+      input: 'text',
     },
     {
       attribute: 'data-fields',
@@ -254,6 +240,15 @@ const cta: ElementSpec<'ctas'> = {
       attribute: 'data-form-name',
       label: 'Netlify form name (empty: the item’s, else its id)',
       input: 'text',
+    },
+    {
+      attribute: 'data-encoding',
+      label: 'Sign-up encoding, for a custom endpoint only',
+      choices: [
+        ['', "The item's (JSON when it has none)"],
+        ['json', 'JSON'],
+        ['form', 'Form (no CORS preflight)'],
+      ],
     },
     {
       attribute: 'data-consent',
@@ -268,6 +263,11 @@ const cta: ElementSpec<'ctas'> = {
     {
       attribute: 'data-contact-url',
       label: 'Contact when the service refuses the set-up: http(s) or mailto (empty: the item’s)',
+      input: 'text',
+    },
+    {
+      attribute: 'data-href',
+      label: 'Link, used when there is no endpoint: http(s) or mailto (empty: the item’s)',
       input: 'text',
     },
     { attribute: 'data-raised', label: 'Raised so far (empty: the item’s)', input: 'number' },

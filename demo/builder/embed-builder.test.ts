@@ -664,6 +664,10 @@ describe('sign-up services in the builder', () => {
         const listed = [...copy.querySelectorAll('input')].map((input) => input.name);
         expect(listed.sort()).to.deep.equal(Object.keys(fields).sort());
         expect(listed).to.include('consent').and.include(embed.name!);
+        // Beside the element in the snippet; the preview, which would show nothing of it, has the
+        // element alone.
+        expect(snippet(b).endsWith('</form>')).to.be.true;
+        expect(part(b, 'preview').children).to.have.length(1);
       }
     });
   }

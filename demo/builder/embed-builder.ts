@@ -172,7 +172,7 @@ export class EmbedBuilderElement extends LitElement {
                   >${spec.paste.label}
                   <textarea rows="4" spellcheck="false" autocomplete="off"></textarea>
                 </label>
-                <button type="button" @click=${this.#read}>Fill in from it</button>
+                <button type="button" @click=${this.#read}>Fill in from the pasted code</button>
                 <p part="recognised" role="status">${this.recognised}</p>
               </div>`
             : nothing
@@ -226,7 +226,9 @@ export class EmbedBuilderElement extends LitElement {
     if (!SHOWN.some((key) => changed.has(key))) return;
     const spec = this.#spec;
     const item = this.#item(spec);
-    this.preview.replaceChildren(...(item ? this.#trees(spec, item).map(toDom) : []));
+    // The element alone: what the snippet adds beside it (Netlify's hidden form) shows nothing,
+    // and the builder's own form styles would show it.
+    this.preview.replaceChildren(...(item ? [toDom(this.#element(spec, item))] : []));
   }
 
   /** Checkboxes for a list of values, of which any may be picked. */
@@ -291,11 +293,6 @@ export class EmbedBuilderElement extends LitElement {
     ];
   }
 
-  /** The element, then the markup the page needs beside it. */
-  #trees(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): Tree[] {
-    return [this.#element(spec, item), ...(spec.companions?.(item, this.#context) ?? [])];
-  }
-
   #snippet(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): string {
     const { file } = SCRIPTS[this.script];
     const classic = this.script === 'classic';
@@ -309,7 +306,11 @@ export class EmbedBuilderElement extends LitElement {
         crossorigin: 'anonymous',
       },
     ];
-    return [script, ...this.#trees(spec, item)].map((tree, i) => toHtml(tree, i > 0)).join('\n');
+    // The element, then the markup the page needs beside it.
+    const companions = spec.companions?.(item, this.#context) ?? [];
+    return [script, this.#element(spec, item), ...companions]
+      .map((tree, i) => toHtml(tree, i > 0))
+      .join('\n');
   }
 
   #change(event: Event): void {
