@@ -594,6 +594,8 @@ describe('sign-up services in the builder', () => {
       .to.match(/^Not recognised/)
       .and.contain('https://example.org/newsletter/subscribe');
     expect(snippet(b)).to.equal(before);
+    expect(await readPasted(b, '<p>Join our list!</p>')).to.match(/^Not recognised: it holds no/);
+    expect(snippet(b)).to.equal(before);
     await expect(b).to.be.accessible();
   });
 

@@ -111,7 +111,10 @@ export const SERVICES = {
 
 const ROWS = Object.entries(SERVICES) as [ProviderName, Service][];
 
-/** What the element sends, under our names (signup-controller.ts and fundraise-cta.ts). */
+/**
+ * What the element sends, under our names (signup-controller.ts and fundraise-cta.ts); the
+ * builder's tests sign up through the element to check that this is all of it.
+ */
 const SENT = ['name', 'email', 'ctaId', 'pageUrl', 'submissionId', 'consentAt'];
 
 /** `data-fields` as the element reads it: `ours:theirs` pairs, anything else left out. */
@@ -243,13 +246,10 @@ export function readPaste(pasted: string): Reading {
     }
   }
   const posts = found.map(([url]) => url.href).filter((href) => !href.startsWith(BASE));
+  const known = ROWS.filter(([, row]) => row.endpoint).map(([, row]) => row.label);
   return {
     options: {},
-    said: `Not recognised${posts.length ? `: ${posts.join(', ')} is` : ': nothing in it is'} the form address of ${ROWS.slice(
-      1,
-    )
-      .map(([, row]) => row.label)
-      .join(', ')}. Nothing was changed: set the service and its endpoint below.`,
+    said: `Not recognised: ${posts.length ? `it leads to ${posts.join(', ')}, which is not` : 'it holds no'} a form address of ${known.join(', ')}. Nothing was changed: set the service and its endpoint below.`,
   };
 }
 
@@ -309,7 +309,7 @@ function read(
   }
   if (!fields.length && provider !== 'google-forms') {
     notes.push(
-      'No fields in it: the element uses the service’s usual names; paste its HTML form to read yours.',
+      'It names no fields: the element will send the service’s usual names, and data-fields can change them.',
     );
   }
   if (provider === 'google-forms' && !map.email) {
