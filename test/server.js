@@ -2,7 +2,8 @@
  * The test server's own routes, mounted into web-test-runner as koa middleware, so every browser
  * test talks to real HTTP on loopback instead of a stubbed `fetch`.
  *
- *   GET  /fixtures/study.json?…      the fixture document (any query string, to get a fresh cache key)
+ *   GET  /fixtures/study.json?…      the fixture document (any query string, to get a fresh cache key);
+ *                                    &locale=TAG gives it that study.locale
  *   GET  /fixtures/as-text.json      the same document served as text/plain
  *   GET  /fixtures/malformed.json    a truncated JSON body
  *   GET  /fixtures/bad-value.json    valid JSON whose stats[2].value is the string "2,2"
@@ -334,8 +335,12 @@ export async function testRoutes(ctx, next) {
   }
   if (method === 'GET') {
     switch (path) {
-      case '/fixtures/study.json':
-        return send(ctx, 200, fixture);
+      case '/fixtures/study.json': {
+        if (!query.locale) return send(ctx, 200, fixture);
+        const document = JSON.parse(fixture);
+        document.study.locale = String(query.locale);
+        return send(ctx, 200, JSON.stringify(document));
+      }
       case '/fixtures/as-text.json':
         return send(ctx, 200, fixture, 'text/plain');
       case '/fixtures/malformed.json':

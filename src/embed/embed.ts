@@ -9,15 +9,22 @@
  * element gives for a bad attribute: the fallback text for the reader, and one console warning,
  * naming the parameter, for the partner.
  */
+import type { StudyDocument } from '../data/schema.js';
 import type { Theme } from '../internal/impact-element.js';
 import { messagesFor } from '../internal/messages.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { reportHeight } from './frame-height.js';
 
+/** What this page uses of the bundle's exports besides the element classes. */
+interface Bundle extends Record<string, unknown> {
+  DEFAULT_DOCUMENT?: StudyDocument;
+  loadStudyDocument?(src: string): Promise<StudyDocument>;
+}
+
 declare global {
   interface Window {
     /** The classic bundle's exports: embed.html loads dist/impact-widgets.iife.js first. */
-    ImpactWidgets?: Record<string, unknown>;
+    ImpactWidgets?: Bundle;
   }
 }
 
@@ -119,7 +126,29 @@ function build(query: URLSearchParams): HTMLElement | string {
   return element;
 }
 
-function render(): void {
+/**
+ * Without `lang`, the card speaks its study document's `locale`, as an element does on a page with
+ * no `lang` of its own. This page has one, `en`, for its no-script text and for assistive tech,
+ * and an element would take it over the document's: so the page takes the document's locale
+ * before the element is added. The bundle's loader shares the document with the element: one
+ * request. A document that fails to load leaves the page in English; the element then tries again
+ * and says why.
+ */
+async function followDocumentLocale(query: URLSearchParams): Promise<void> {
+  const bundle = window.ImpactWidgets;
+  const src = query.get('src');
+  // A bad src is build()'s to report.
+  if (query.get('lang') || !bundle?.loadStudyDocument || (src && !safeUrl(src))) return;
+  try {
+    const study = src ? await bundle.loadStudyDocument(src) : bundle.DEFAULT_DOCUMENT;
+    const locale = study?.study.locale;
+    if (locale && !PARAMS.lang.problem(locale)) root.lang = locale;
+  } catch {
+    // The element reports the document's problem itself.
+  }
+}
+
+async function render(): Promise<void> {
   const query = new URLSearchParams(location.search);
   const known = ['tag', ...Object.keys(PARAMS)];
   const unknown = [...new Set(query.keys())].filter((key) => !known.includes(key));
@@ -129,10 +158,11 @@ function render(): void {
       `ignored ${unknown.map((key) => `"${key}"`).join(', ')}; the parameters are ${known.join(', ')}`,
     );
   }
+  await followDocumentLocale(query);
   const built = build(query);
   if (typeof built === 'string') warn(built);
   document.body.append(typeof built === 'string' ? fallback() : built);
   reportHeight();
 }
 
-render();
+void render();

@@ -5,7 +5,7 @@
  * dist/embed-resize.js.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { openPage, part, type BuiltPage, type PageRecord } from '../hardening/built-page.js';
+import { hits, openPage, part, type BuiltPage, type PageRecord } from '../hardening/built-page.js';
 import { unexpectedWarnings } from '../hardening/query-page.js';
 
 interface Axe {
@@ -131,6 +131,45 @@ describe('dist/embed.html', () => {
     expect(part(el, 'card')!.textContent).to.include(figure);
     expectClean(embed);
     await expectAccessible(embed);
+  });
+
+  it("speaks the study document's locale when the query names no lang, from one request", async () => {
+    const src = `/fixtures/study.json?locale=fr&case=${fresh()}`;
+    const embed = await openEmbed(`tag=impact-stat&id=share&src=${encodeURIComponent(src)}`);
+    await settled(embed, 'card');
+    // As an element on a page without a lang of its own: the document's locale, not the page's "en".
+    expect(embed.doc.documentElement.lang).to.equal('fr');
+    const percent = (lang: string) =>
+      new Intl.NumberFormat(lang, {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(0.417);
+    expect(part(shown(embed), 'card')!.textContent).to.include(percent('fr'));
+    // The page and the element shared the document.
+    expect(await hits(src)).to.equal(1);
+    expectClean(embed);
+    await expectAccessible(embed);
+
+    // A lang in the query wins over the document's, as a lang on the page does.
+    const asked = await openEmbed(
+      `tag=impact-stat&id=share&lang=en&src=${encodeURIComponent(src)}`,
+    );
+    await settled(asked, 'card');
+    expect(asked.doc.documentElement.lang).to.equal('en');
+    expect(part(shown(asked), 'card')!.textContent).to.include(percent('en'));
+  });
+
+  it("says there is no card in the document's language too", async () => {
+    const src = encodeURIComponent(`/fixtures/study.json?locale=fr&case=${fresh()}`);
+    const [french, english] = await Promise.all([
+      openEmbed(`tag=impact-stat&id=no-such-stat&src=${src}`),
+      openEmbed('tag=impact-stat&id=no-such-stat'),
+    ]);
+    await Promise.all([settled(french, 'fallback'), settled(english, 'fallback')]);
+    expect(french.doc.documentElement.lang).to.equal('fr');
+    expect(fallbackOf(french)!.textContent).not.to.equal(fallbackOf(english)!.textContent);
+    expectClean(french, [['<impact-stat>', 'data-id', '"no-such-stat"']]);
   });
 
   it('takes every tag the bundle defines', async () => {
