@@ -42,6 +42,8 @@ export interface ElementSpec<K extends ItemKind = ItemKind> {
   several?: string;
   // Methods, not function properties, so an entry for one kind fits the list of all kinds.
   itemLabel(item: ItemOf<K>): string;
+  /** The item in a few of its own words, as the reader meets it: an iframe's accessible name. */
+  title(item: ItemOf<K>, context: FallbackContext): string;
   /** The element's light-DOM content: what the snippet reads like without JavaScript. */
   fallback(item: ItemOf<K>, context: FallbackContext): Tree[];
   /** What the partner should know about the element these choices make, when anything. */
@@ -118,6 +120,7 @@ const stat: ElementSpec<'stats'> = {
     { attribute: 'data-currency', label: 'Currency code (USD…; empty: the item’s)', input: 'text' },
   ],
   itemLabel: (item) => `${item.id}: ${item.label}`,
+  title: (item, { lang, options }) => `${statValue(item, lang, options)} ${item.label}`,
   fallback(item, { lang, study, options }) {
     const href = safeLink(item.source?.url);
     const source: Tree[] = item.source
@@ -165,6 +168,7 @@ const quote: ElementSpec<'quotes'> = {
     },
   ],
   itemLabel: (item) => `${item.id}: ${item.author}`,
+  title: (item) => `Quote from ${item.author}${item.role ? `, ${item.role}` : ''}`,
   // The first quote only: without the script nothing rotates, and it is the one shown first.
   fallback(item, { lang, study }) {
     // As the card cites it: the quote's own source, else the study.
@@ -286,6 +290,7 @@ const cta: ElementSpec<'ctas'> = {
     },
   ],
   itemLabel: (item) => `${item.id}: ${item.heading}`,
+  title: (item) => item.heading,
   // What a reader can act on without the script: the link, not a form that needs it.
   fallback(item, { options }) {
     const { href } = ctaTargets(item, options);

@@ -30,7 +30,13 @@ type Choice = string | string[];
  */
 const CASES: Record<
   string,
-  { id: string; choices: Record<string, Choice>; reads(element: Element, doc: StudyDocument): void }
+  {
+    id: string;
+    choices: Record<string, Choice>;
+    reads(element: Element, doc: StudyDocument): void;
+    /** How an iframe of the item is named, in French. */
+    title(doc: StudyDocument): string;
+  }
 > = {
   'impact-stat': {
     id: 'share',
@@ -43,6 +49,12 @@ const CASES: Record<
       for (const expected of [value.format(stat.value / 100), stat.label, stat.source!.label]) {
         expect(text).to.contain(expected);
       }
+    },
+    title(doc) {
+      const stat = doc.stats.find((s) => s.id === 'share')!;
+      const digits = { minimumFractionDigits: stat.decimals, maximumFractionDigits: stat.decimals };
+      const value = new Intl.NumberFormat('fr', { style: 'percent', ...digits });
+      return `${value.format(stat.value / 100)} ${stat.label}`;
     },
   },
   'study-quote': {
@@ -66,6 +78,10 @@ const CASES: Record<
       const link = element.querySelector('a')!;
       expect(link.href).to.equal(new URL(quote.source!.url!).href);
       expect(squash(link.textContent)).to.equal(quote.source!.label);
+    },
+    title(doc) {
+      const quote = doc.quotes.find((q) => q.id === 'first-voice')!;
+      return `Quote from ${quote.author}, ${quote.role}`;
     },
   },
   'fundraise-cta': {
@@ -97,6 +113,7 @@ const CASES: Record<
       ]);
       expect(element.querySelector('button, form, input')).to.equal(null);
     },
+    title: (doc) => doc.ctas.find((c) => c.id === 'join')!.heading,
   },
 };
 
@@ -211,9 +228,11 @@ async function copy(b: EmbedBuilderElement): Promise<string> {
   return paste();
 }
 
-async function openPage(query: string): Promise<PageWindow> {
+async function openPage(query: string, [width, height] = [300, 150]): Promise<PageWindow> {
   const frame = document.createElement('iframe');
   frame.title = 'pasted snippet';
+  frame.width = String(width);
+  frame.height = String(height);
   frame.src = `/pages/snippet?${query}`;
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -222,7 +241,7 @@ async function openPage(query: string): Promise<PageWindow> {
 
 afterEach(async () => {
   document.querySelectorAll('iframe').forEach((frame) => frame.remove());
-  await emulateMedia({ colorScheme: 'light' });
+  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
 });
 
 describe('<embed-builder>', () => {
@@ -259,10 +278,65 @@ describe('<embed-builder>', () => {
     expect(snippet(b).split('\n')[0]).to.equal(
       `<script type="module" src="${CDN}impact-widgets.js" integrity="${integrity['impact-widgets.js']}" crossorigin="anonymous"></script>`,
     );
-    await choose(b, 'script', 'classic');
+    await choose(b, 'snippet', 'classic');
     expect(snippet(b).split('\n')[0]).to.equal(
       `<script defer src="${CDN}impact-widgets.iife.js" integrity="${integrity['impact-widgets.iife.js']}" crossorigin="anonymous"></script>`,
     );
+  });
+
+  it('writes the iframe snippet: the embed page for the item, titled as it, at the preview’s height, and the resize script with its hash', async () => {
+    const b = await builder();
+    const [, second] = DEFAULT_DOCUMENT.stats;
+    await choose(b, 'item', second.id);
+    await choose(b, 'theme', 'dark');
+    await choose(b, 'lang', 'fr');
+    await choose(b, 'data-animate', 'none');
+    await choose(b, 'data-decimals', '3');
+    await choose(b, 'snippet', 'iframe');
+    await rendering(preview(b));
+    const height = () => Math.ceil(preview(b).getBoundingClientRect().height);
+    await waitUntil(
+      () => snippet(b).includes(` height="${height()}"`),
+      'no height from the preview',
+    );
+
+    const pasted = new DOMParser().parseFromString(snippet(b), 'text/html').body;
+    expect([...pasted.children].map((e) => e.localName)).to.deep.equal(['iframe', 'script']);
+    const [frame, script] = pasted.children;
+    const src = new URL(frame.getAttribute('src')!);
+    expect(src.href.startsWith(`${CDN}embed.html?`)).to.be.true;
+    expect(Object.fromEntries(src.searchParams)).to.deep.equal({
+      tag: 'impact-stat',
+      id: second.id,
+      lang: 'fr',
+      theme: 'dark',
+    });
+    const digits = {
+      minimumFractionDigits: second.decimals,
+      maximumFractionDigits: second.decimals,
+    };
+    const figure = new Intl.NumberFormat('fr', { style: 'percent', ...digits });
+    expect(frame.getAttribute('title')).to.equal(
+      `${figure.format(second.value / 100)} ${second.label}`,
+    );
+    expect(frame.hasAttribute('data-impact-embed')).to.be.true;
+    expect(frame.getAttribute('loading')).to.equal('lazy');
+    // Width and border from attributes: a strict CSP refuses a style attribute.
+    expect(frame.hasAttribute('style')).to.be.false;
+    expect(script.getAttribute('src')).to.equal(`${CDN}embed-resize.js`);
+    expect(script.getAttribute('integrity')).to.equal(integrity['embed-resize.js']);
+    expect(script.getAttribute('crossorigin')).to.equal('anonymous');
+
+    // The page takes none of the element's options: the preview, like the frame, leaves them out,
+    // and the hint names them.
+    expect(preview(b).hasAttribute('data-animate')).to.be.false;
+    expect(preview(b).hasAttribute('data-decimals')).to.be.false;
+    expect(part(b, 'hint').textContent).to.contain('data-animate').and.contain('data-decimals');
+    await expect(b).to.be.accessible();
+    await choose(b, 'snippet', 'module');
+    expect(preview(b).dataset.decimals).to.equal('3');
+    expect(snippet(b)).to.contain('data-decimals="3"').and.not.contain('<iframe');
+    expect(part(b, 'hint').textContent).to.equal('');
   });
 
   it('changes the preview and the snippet with the item, theme, language and options', async () => {
@@ -479,7 +553,7 @@ describe('the copied snippet, pasted into a blank page', () => {
         await choose(b, 'item', CASES[tag].id);
         await choose(b, 'theme', 'dark');
         await choose(b, 'lang', 'fr');
-        await choose(b, 'script', script);
+        await choose(b, 'snippet', script);
         await chooseAll(b, CASES[tag].choices);
         const copied = await copy(b);
         expect(copied).to.equal(snippet(b));
@@ -511,6 +585,60 @@ describe('the copied snippet, pasted into a blank page', () => {
       const element = page.document.querySelector(tag)!;
       expect(page.customElements.get(tag)).to.equal(undefined);
       CASES[tag].reads(element, study);
+    });
+  }
+});
+
+describe('the copied iframe snippet, pasted into a blank strict-CSP page', () => {
+  for (const tag of TAGS) {
+    it(`<${tag}>: the preview's item, titled as it, sized by embed-resize.js within 2 px`, async () => {
+      // Nothing counts up or rotates: the frame and the preview can be compared at any moment.
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const b = await builder();
+      await choose(b, 'element', tag);
+      await load(b, `/fixtures/study.json?case=iframe-${tag}`);
+      await choose(b, 'item', CASES[tag].id);
+      await choose(b, 'theme', 'dark');
+      await choose(b, 'lang', 'fr');
+      // Options the iframe cannot carry: the preview leaves them out as the frame does.
+      await chooseAll(b, CASES[tag].choices);
+      await choose(b, 'snippet', 'iframe');
+      const expected = await rendering(preview(b));
+      await waitUntil(() => / height="\d+"/.test(snippet(b)), 'no height from the preview');
+      const copied = await copy(b);
+      expect(copied).to.equal(snippet(b));
+
+      // The partner's column as wide as the preview: the height measured there is the card's here.
+      const width = Math.round(preview(b).getBoundingClientRect().width);
+      const pasted = copied.replaceAll(CDN, '/built/');
+      const page = await openPage(`csp=strict&html=${encodeURIComponent(pasted)}`, [
+        width + 16,
+        1200,
+      ]);
+      // In view, or the lazy frame would not load.
+      page.frameElement!.scrollIntoView();
+      const frame = page.document.querySelector<HTMLIFrameElement>('iframe[data-impact-embed]')!;
+      expect(frame.title).to.equal(CASES[tag].title(study));
+      await waitUntil(() => frame.contentDocument?.querySelector(tag), 'the frame shows no card', {
+        timeout: 8000,
+      });
+      const element = frame.contentDocument!.querySelector(tag)!;
+      expect(await rendering(element)).to.deep.equal(expected);
+      expect(frame.offsetWidth).to.equal(page.document.body.clientWidth);
+      expect(page.getComputedStyle(frame).borderTopWidth).to.equal('0px');
+
+      // embed-resize.js wrote the height (the frame's attribute alone sets none), to the card's.
+      const fits = () =>
+        frame.style.height !== '' &&
+        Math.abs(frame.clientHeight - element.getBoundingClientRect().height) <= 2;
+      await waitUntil(fits, 'embed-resize.js did not size the frame to its card', {
+        timeout: 8000,
+      });
+      const root = frame.contentDocument!.documentElement;
+      expect(root.scrollHeight).to.be.at.most(root.clientHeight);
+      // The height the snippet came with was already the card's.
+      expect(Math.abs(Number(frame.getAttribute('height')) - frame.clientHeight)).to.be.at.most(2);
+      expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
     });
   }
 });

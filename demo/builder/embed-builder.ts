@@ -9,7 +9,8 @@ import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_DOCUMENT, loadStudyDocument, type StudyDocument } from '../../src/index.js';
 import { styles } from './embed-builder.styles.js';
 import { ELEMENTS, type ElementSpec, type FallbackContext, type ItemOf } from './elements.js';
-import { toDom, toHtml, type Tree } from './markup.js';
+import { toDom, toHtml, type ElementTree } from './markup.js';
+import { SNIPPETS, type SnippetInput, type SnippetName } from './snippets.js';
 
 const THEMES = [
   ['light', 'Light'],
@@ -18,7 +19,7 @@ const THEMES = [
 ] as const;
 type Theme = (typeof THEMES)[number][0];
 /** What the preview shows: a change to any of these rebuilds it. */
-const SHOWN = ['tag', 'study', 'src', 'itemId', 'more', 'theme', 'language', 'options'];
+const SHOWN = ['tag', 'study', 'src', 'itemId', 'more', 'theme', 'language', 'options', 'snippet'];
 const LANGUAGES = [
   ['en', 'English'],
   ['fr', 'Français'],
@@ -26,15 +27,10 @@ const LANGUAGES = [
   ['es', 'Español'],
   ['km', 'ខ្មែរ (Khmer)'],
 ] as const;
-const SCRIPTS = {
-  module: { file: 'impact-widgets.js', label: 'Module script' },
-  classic: { file: 'impact-widgets.iife.js', label: 'Classic script (defer)' },
-} as const;
-type ScriptKind = keyof typeof SCRIPTS;
-
 /**
  * Builds the embed snippet for one element: the script tag with its integrity hash, and the
- * element's markup with its fallback content filled in from the chosen item.
+ * element's markup with its fallback content filled in from the chosen item; or, for a platform
+ * that takes no script, an iframe of dist/embed.html, titled as the item, at the preview's height.
  *
  * @summary The embed builder of the demo.
  * @tag embed-builder
@@ -73,7 +69,7 @@ export class EmbedBuilderElement extends LitElement {
   @state() private more: string[] = [];
   @state() private theme: Theme = 'light';
   @state() private language = 'en';
-  @state() private script: ScriptKind = 'module';
+  @state() private snippet: SnippetName = 'module';
   /** The chosen options, by attribute name. */
   @state() private options: Record<string, string> = {};
   @state() private integrity: Record<string, string> = {};
@@ -83,6 +79,8 @@ export class EmbedBuilderElement extends LitElement {
   @state() private copyStatus = '';
   /** What the last paste was read as. */
   @state() private recognised = '';
+  /** The preview element's height in CSS px: an iframe snippet's, until its card says. */
+  @state() private previewHeight?: number;
 
   @query('[part~="preview"]') private preview!: HTMLElement;
   @query('[part~="snippet"]') private code!: HTMLElement;
@@ -90,19 +88,41 @@ export class EmbedBuilderElement extends LitElement {
 
   /** Only the newest load may change the document. */
   #generation = 0;
+  /** The snippet's text when it was last copied, or selected to be. */
+  #copied = '';
+  /**
+   * The tallest the preview has been since it was built: a frame that nothing resizes then cuts
+   * off none of its card (a rotating quote's longest).
+   */
+  #measure = new ResizeObserver(([entry]) => {
+    const height = Math.ceil(entry.borderBoxSize[0].blockSize);
+    if (height > (this.previewHeight ?? 0)) this.previewHeight = height;
+  });
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('integritySrc')) this.#loadIntegrity();
-    if (SHOWN.some((key) => changed.has(key))) this.warning = '';
+    if (SHOWN.some((key) => changed.has(key))) {
+      this.warning = '';
+      // Measured again once the new preview is laid out.
+      this.previewHeight = undefined;
+    }
   }
 
   protected override render() {
     const spec = this.#spec;
     const items = this.#items(spec);
     const item = this.#item(spec);
-    const snippet = item ? this.#snippet(spec, item) : '';
+    const kind = SNIPPETS[this.snippet];
+    const input = item && this.#input(spec, item);
+    const snippet = input
+      ? kind
+          .trees(input)
+          .map((tree) => toHtml(tree, true))
+          .join('\n')
+      : '';
     const message = item ? this.message : `This document has no ${spec.kind}.`;
-    const hint = item && spec.hint?.(item, this.#context);
+    const hint =
+      input && [spec.hint?.(item, this.#context), kind.hint?.(input)].filter(Boolean).join(' ');
     return html`<div class="layout">
       <form @change=${this.#change} @submit=${this.#load}>
         <label
@@ -195,11 +215,11 @@ export class EmbedBuilderElement extends LitElement {
           </label>`;
         })}
         <label
-          >Script tag
-          <select name="script">
-            ${Object.entries(SCRIPTS).map(
-              ([kind, { label }]) =>
-                html`<option value=${kind} .selected=${kind === this.script}>${label}</option>`,
+          >Snippet
+          <select name="snippet">
+            ${Object.entries(SNIPPETS).map(
+              ([name, { label }]) =>
+                html`<option value=${name} .selected=${name === this.snippet}>${label}</option>`,
             )}
           </select>
         </label>
@@ -215,7 +235,10 @@ export class EmbedBuilderElement extends LitElement {
           <h2 id="snippet-heading">Embed snippet</h2>
           <pre><code part="snippet">${snippet}</code></pre>
           <button part="copy" type="button" ?disabled=${!snippet} @click=${this.#copy}>Copy</button>
-          <span part="status" role="status">${this.copyStatus}</span>
+          <!-- Only about the text copied: an iframe's height may change after. -->
+          <span part="status" role="status"
+            >${snippet === this.#copied ? this.copyStatus : ''}</span
+          >
         </section>
       </div>
     </div>`;
@@ -228,7 +251,10 @@ export class EmbedBuilderElement extends LitElement {
     const item = this.#item(spec);
     // The element alone: what the snippet adds beside it (Netlify's hidden form) shows nothing,
     // and the builder's own form styles would show it.
-    this.preview.replaceChildren(...(item ? [toDom(this.#element(spec, item))] : []));
+    const element = item ? toDom(this.#element(spec, item)) : undefined;
+    this.preview.replaceChildren(...(element ? [element] : []));
+    this.#measure.disconnect();
+    if (element) this.#measure.observe(element as Element);
   }
 
   /** Checkboxes for a list of values, of which any may be picked. */
@@ -272,12 +298,14 @@ export class EmbedBuilderElement extends LitElement {
     return Object.fromEntries(Object.entries(this.options).filter(([, v]) => v !== ''));
   }
 
+  /** What the element is built from: the options only when the chosen snippet carries them. */
   get #context(): FallbackContext {
-    return { lang: this.language, study: this.study.study, options: this.#options };
+    const options = SNIPPETS[this.snippet].carriesOptions ? this.#options : {};
+    return { lang: this.language, study: this.study.study, options };
   }
 
   /** The element as the partner will write it: attributes, and its fallback content. */
-  #element(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): Tree {
+  #element(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): ElementTree {
     // The chosen item first, then the others it rotates through, in the document's order.
     const ids = [item, ...this.#items(spec).filter((i) => i !== item && this.more.includes(i.id))];
     return [
@@ -287,30 +315,24 @@ export class EmbedBuilderElement extends LitElement {
         'data-id': ids.map((i) => i.id).join(' '),
         'data-theme': this.theme === 'light' ? undefined : this.theme,
         lang: this.language,
-        ...this.#options,
+        ...this.#context.options,
       },
       ...spec.fallback(item, this.#context),
     ];
   }
 
-  #snippet(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): string {
-    const { file } = SCRIPTS[this.script];
-    const classic = this.script === 'classic';
-    const script: Tree = [
-      'script',
-      {
-        type: classic ? undefined : 'module',
-        defer: classic ? '' : undefined,
-        src: `${this.cdn}/impact-widgets@${this.version}/dist/${file}`,
-        integrity: this.integrity[file],
-        crossorigin: 'anonymous',
-      },
-    ];
-    // The element, then the markup the page needs beside it.
-    const companions = spec.companions?.(item, this.#context) ?? [];
-    return [script, this.#element(spec, item), ...companions]
-      .map((tree, i) => toHtml(tree, i > 0))
-      .join('\n');
+  /** What every kind of snippet is made from. */
+  #input(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): SnippetInput {
+    const context = this.#context;
+    return {
+      dist: `${this.cdn}/impact-widgets@${this.version}/dist/`,
+      integrity: this.integrity,
+      element: this.#element(spec, item),
+      companions: spec.companions?.(item, context) ?? [],
+      title: spec.title(item, context),
+      height: this.previewHeight,
+      options: this.#options,
+    };
   }
 
   #change(event: Event): void {
@@ -346,8 +368,8 @@ export class EmbedBuilderElement extends LitElement {
       case 'lang':
         this.language = value;
         return;
-      case 'script':
-        this.script = value as ScriptKind;
+      case 'snippet':
+        this.snippet = value as SnippetName;
         return;
       default:
         this.options = { ...this.options, [name]: value.trim() };
@@ -408,7 +430,7 @@ export class EmbedBuilderElement extends LitElement {
   }
 
   async #copy(): Promise<void> {
-    const text = this.code.textContent ?? '';
+    const text = (this.#copied = this.code.textContent ?? '');
     try {
       await navigator.clipboard.writeText(text);
       this.copyStatus = 'Copied';

@@ -7,7 +7,8 @@
 
 /** Attribute values; `undefined` leaves the attribute out, `''` writes it bare (`defer`). */
 export type Attributes = Readonly<Record<string, string | undefined>>;
-export type Tree = string | readonly [tag: string, attributes: Attributes, ...children: Tree[]];
+export type ElementTree = readonly [tag: string, attributes: Attributes, ...children: Tree[]];
+export type Tree = string | ElementTree;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** Elements that have no end tag. */
