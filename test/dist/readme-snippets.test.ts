@@ -2,7 +2,8 @@
  * A newcomer follows only the README: the snippets of its "Embed in 60 seconds" section, pasted
  * as they are into a blank page under the strict partner CSP, render; each snippet of its
  * "Sign-ups" section, pasted the same way, takes a sign-up to a loopback stand-in of its service,
- * delivered as the section's table says. Only what cannot be reached from here is swapped: the
+ * delivered as the section's table says; the iframe snippet of "Where scripts are not allowed"
+ * shows the item its title names, sized to its card. Only what cannot be reached from here is swapped: the
  * CDN URL for the bundle as built, the example document URL for the default document as built
  * (which the README offers as the start of a partner's own), and a service's endpoint for its
  * stand-in's.
@@ -41,7 +42,7 @@ const fromCdn = (html: string) =>
   html.replace(/https:\/\/unpkg\.com\/impact-widgets@[\d.]+\/dist\//g, '/built/');
 
 interface Document {
-  stats: { id: string; value: number; format: string; decimals?: number }[];
+  stats: { id: string; value: number; format: string; decimals?: number; label: string }[];
 }
 const builtDocument = (await (await fetch('/built/cambodia-2015.json')).json()) as Document;
 
@@ -167,4 +168,44 @@ describe("the README's sign-up snippets", () => {
       }
     });
   }
+});
+
+const iframes = htmlBlocks(sectionOf('## Where scripts are not allowed'));
+
+describe("the README's iframe snippet", () => {
+  afterEach(closePages);
+
+  it('pasted on a blank strict-CSP page, shows the item its title names, sized by embed-resize.js', async () => {
+    expect(iframes).to.have.length(1);
+    const page = await openPage(
+      `/pages/snippet?csp=strict&html=${encodeURIComponent(fromCdn(iframes[0]))}`,
+      [656, 1200],
+    );
+    // In view, or the lazy frame would not load.
+    page.frameElement!.scrollIntoView();
+    const frame = page.document.querySelector<HTMLIFrameElement>('iframe[data-impact-embed]')!;
+    const query = new URL(frame.src).searchParams;
+    const stat = builtDocument.stats.find((candidate) => candidate.id === query.get('id'))!;
+    const figure = new Intl.NumberFormat(query.get('lang')!, {
+      style: 'percent',
+      minimumFractionDigits: stat.decimals,
+      maximumFractionDigits: stat.decimals,
+    }).format(stat.value / 100);
+    expect(frame.title).to.equal(`${figure} ${stat.label}`);
+
+    const element = () => frame.contentDocument?.querySelector(query.get('tag')!);
+    await waitUntil(() => element() && part(element()!, 'card'), 'the frame shows no card', {
+      timeout: 8000,
+    });
+    const card = part(element()!, 'card')!;
+    expect(card.textContent).to.contain(figure).and.contain(stat.label);
+    const fits = () =>
+      frame.style.height !== '' &&
+      Math.abs(frame.clientHeight - element()!.getBoundingClientRect().height) <= 2;
+    await waitUntil(fits, 'embed-resize.js did not size the frame to its card', { timeout: 8000 });
+    // The height the README gives is the card's in a 640 px column, the frame's width here.
+    expect(frame.clientWidth).to.equal(640);
+    expect(Math.abs(Number(frame.getAttribute('height')) - frame.clientHeight)).to.be.at.most(2);
+    expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+  });
 });
