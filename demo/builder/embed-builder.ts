@@ -41,7 +41,8 @@ const LANGUAGES = [
  * @csspart status - Says "Copied", or how to copy by hand.
  * @csspart message - Whether the document loaded, and why not.
  * @csspart hint - What the partner should know about the chosen options: a call to action
- *   with neither an endpoint nor a link shows no button, a service that hides its answers.
+ *   with neither an endpoint nor a link shows no button, a service that hides its answers, the
+ *   options an iframe leaves out.
  * @csspart recognised - What was read from a pasted embed code or form URL, and what was not.
  * @csspart warning - The preview element's own warning, when it has one.
  */
