@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DEFAULT_DOCUMENT } from '../data/default-document.js';
-import { loadStudyDocument, StudyLoadError } from '../data/loader.js';
+import { loadedStudyDocument, loadStudyDocument, StudyLoadError } from '../data/loader.js';
 import type { ItemKind, ItemOf, Study, StudyDocument } from '../data/schema.js';
 
 /** What the controller reads from its element: the `data-src` and `data-id` attributes. */
@@ -22,6 +22,18 @@ export interface StudyItemOptions {
    */
   standalone?: () => boolean;
   timeoutMs?: number;
+}
+
+/** Each host's controller, for a server render: Lit SSR never calls `hostUpdate`. */
+const onServer = new WeakMap<StudyItemHost, StudyItemController<ItemKind>>();
+
+/**
+ * Resolves the host's item now. Lit SSR calls `willUpdate` and `render` but no controller hook,
+ * so a server render calls this from `willUpdate`; a document it can have (the embedded one, or
+ * one the snapshot command preloaded) is then ready for `render`.
+ */
+export function resolveOnServer(host: StudyItemHost): void {
+  onServer.get(host)?.hostUpdate();
 }
 
 const SINGULAR: Record<ItemKind, string> = {
@@ -62,8 +74,9 @@ export function findItems<K extends ItemKind>(
 
 /**
  * Resolves an element's item from its `data-src` document (the embedded default when absent) and
- * its `data-id`, and again whenever either changes. Without `data-src` the answer is ready before
- * the first render, so a default-document widget never shows a loading state. Answers that arrive
+ * its `data-id`, and again whenever either changes. Without `data-src`, or with one whose document
+ * has arrived already, the answer is ready before the first render, so the widget never shows a
+ * loading state. Answers that arrive
  * after the element was removed, or after its attributes changed, are dropped.
  */
 export class StudyItemController<K extends ItemKind> implements ReactiveController {
@@ -80,6 +93,7 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     private readonly options: StudyItemOptions = {},
   ) {
     host.addController(this);
+    if (isServer) onServer.set(host, this);
   }
 
   /** The first item, the one a single-item element shows. */
@@ -101,10 +115,14 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     const generation = ++this.#generation;
     this.#waiting?.abort();
 
+    const loaded = src && loadedStudyDocument(src);
     if (standalone) {
       this.state = { status: 'ready', items: [] };
     } else if (!src) {
       this.state = this.#lookup(DEFAULT_DOCUMENT, 'the default document');
+    } else if (loaded) {
+      // Another element (or the snapshot command) loaded it already: no loading state to show.
+      this.state = this.#lookup(loaded, src);
     } else {
       this.state = { status: 'loading' };
       this.#waiting = new AbortController();

@@ -1,3 +1,5 @@
+import { isServer } from 'lit';
+
 /**
  * Link targets come from attributes and documents a partner does not fully control, so only the
  * schemes a plain link needs are let through. A `javascript:` or `data:` URL in a citation would
@@ -5,15 +7,22 @@
  */
 export const WEB_SCHEMES = ['http:', 'https:'] as const;
 
-/** The absolute URL when it parses and its scheme is allowed, else `undefined`. */
+/** Stands for the page in a server render, which has none. */
+const NO_PAGE = 'https://page.invalid/';
+
+/**
+ * The absolute URL when it parses and its scheme is allowed, else `undefined`. A server render
+ * keeps a relative URL as written, so it resolves on the partner's page as the live element's does.
+ */
 export function safeUrl(
   url: string | undefined,
   schemes: readonly string[] = WEB_SCHEMES,
 ): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url, document.baseURI);
-    return schemes.includes(parsed.protocol) ? parsed.href : undefined;
+    const parsed = new URL(url, isServer ? NO_PAGE : document.baseURI);
+    if (!schemes.includes(parsed.protocol)) return undefined;
+    return isServer && parsed.href.startsWith(NO_PAGE) ? url : parsed.href;
   } catch {
     return undefined;
   }
