@@ -5,7 +5,8 @@ import { css } from 'lit';
  * a partner's root font size must not grow the form. The container breakpoint is in px.
  */
 export const styles = css`
-  [part~='card'] {
+  [part~='card'],
+  .skeleton {
     display: grid;
     gap: 0.75em;
   }
@@ -31,6 +32,9 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
     text-decoration: none;
     cursor: pointer;
+  }
+  .skeleton [part~='button'] {
+    background: var(--_border);
   }
   [part~='button']:disabled {
     cursor: progress;
@@ -105,7 +109,8 @@ export const styles = css`
   }
   /* From a blog column to a hero: the two fields side by side once there is room. */
   @container (min-width: 480px) {
-    [part~='card'] {
+    [part~='card'],
+    .skeleton {
       padding: 1.5em 2em;
     }
     .fields {

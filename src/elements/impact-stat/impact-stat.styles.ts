@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /*
-   * While the document loads, hold about a card's height so the card does not push the page down.
-   * In px: the card's size does not follow the page's root or body font size (see theme.ts).
-   */
-  :host(:state(loading)) {
-    min-height: 128px;
-  }
   .card {
     display: grid;
     gap: 0.5em 1.5em;
@@ -39,24 +32,21 @@ export const styles = css`
     gap: 3px;
     margin-block: 0.25em;
   }
-  [part~='bars'] span {
-    width: calc(var(--_now) * 100%);
-    min-width: 3px;
+  /* Round caps: each bar is a pill, and a figure of 0 still shows as a dot. The padding holds the
+     caps, which reach half the stroke beyond each end of the line. */
+  [part~='bars'] svg {
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
     height: 0.5em;
-    border-radius: 0.25em;
-    background: var(--_accent);
+    padding-inline: 0.25em;
+    overflow: visible;
+    stroke: var(--_accent);
+    stroke-width: 0.5em;
+    stroke-linecap: round;
   }
-  [part~='bars'] span + span {
-    width: calc(var(--_then) * 100%);
-    background: var(--_muted);
-  }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+  [part~='bars'] svg + svg {
+    stroke: var(--_muted);
   }
   /* Paper cannot count up: print the final figure, even for a stat never scrolled to. */
   @media print {

@@ -273,7 +273,10 @@ describe('<impact-stat>', () => {
       );
       const bars = part(en, 'bars')!;
       expect(bars.getAttribute('aria-hidden')).to.equal('true');
-      const [now, then] = [...bars.children].map((bar) => bar.getBoundingClientRect().width);
+      // Each bar's line, without its round caps, is as long as its figure's share of the larger.
+      const [now, then] = [...bars.querySelectorAll('line')].map(
+        (bar) => bar.getBoundingClientRect().width,
+      );
       expect(now / then).to.be.closeTo(2.2 / 30, 0.02);
       // Only the two figures the data gives: no computed reduction.
       expect(en.shadowRoot!.textContent).not.to.match(/9\d(\.\d)?%/);
