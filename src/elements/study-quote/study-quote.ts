@@ -339,7 +339,10 @@ export class StudyQuoteElement extends ImpactElement {
         </figcaption>
       </figure>
       ${count > 1 ? this.#controls(m, index, count) : nothing}
-      ${this.share ? this.#shareBar(m, text, author, role, notes) : nothing}
+      ${
+        // Share links carry the page's address, which a server render does not know.
+        this.share && !isServer ? this.#shareBar(m, text, author, role, notes) : nothing
+      }
     </div>`;
   }
 
