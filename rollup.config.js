@@ -53,6 +53,9 @@ const plugins = (format) => [
 
 const input = 'src/index.ts';
 
+/** The per-element entries (`impact-widgets/impact-stat`, ...), one per file in src/entries/. */
+export const ENTRIES = ['impact-stat', 'study-quote', 'fundraise-cta'];
+
 export default [
   {
     input,
@@ -68,5 +71,28 @@ export default [
       sourcemap: true,
     },
     plugins: plugins('iife'),
+  },
+  /**
+   * The per-element entries, for apps that bundle: one ES module per source file under dist/esm/,
+   * so that two entries share one define guard, one loader cache and one theme. lit stays a bare
+   * import, so the app's bundler keeps one copy of it (and the app's lit owns its Trusted Types
+   * policy). Only the templates are minified: the app's minifier sees the whole app, and terser's
+   * `__` property mangling, done file by file, would not agree between files.
+   */
+  {
+    input: Object.fromEntries(ENTRIES.map((tag) => [`entries/${tag}`, `src/entries/${tag}.ts`])),
+    external: (id) => /^(lit|@lit\/[\w-]+)(\/|$)/.test(id),
+    output: {
+      dir: 'dist/esm',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+    plugins: [
+      minifyHTML(),
+      esbuild({ include: /\.ts$/, target: 'es2022', tsconfig: './tsconfig.json', sourceMap: true }),
+    ],
   },
 ];

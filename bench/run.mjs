@@ -2,7 +2,9 @@
  * `npm run bench`: sizes, then every browser measurement in one headless Chromium session against
  * this folder's own server on 127.0.0.1. Writes bench/results.json (every sample) and prints
  * Markdown tables of medians and ratios. Builds dist/ first when it is missing (or with --build).
- * `--only cls` (or any comma-separated names of the measures, see `wanted`) runs just those.
+ * `npm run bench -- --only NAME,…` runs some of the measures (see MEASURES; `--only cls` for layout
+ * shift and first paint, `--only sizes` for the sizes alone, under a minute), prints what they
+ * found and leaves bench/results.json as it was.
  *
  * Each timed run gets a fresh page; the two sides of a comparison alternate, run by run, so drift
  * in the machine's load falls on both. Nothing here leaves the loopback interface.
@@ -12,6 +14,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
+import {
+  CAP_BROTLI_BYTES,
+  EMBED_RESIZE,
+  EMBED_RESIZE_CAP_BYTES,
+  GOAL_BROTLI_BYTES,
+  kb,
+} from '../scripts/size.mjs';
 import { startServer } from './server.mjs';
 import { measureSizes } from './size.mjs';
 
@@ -25,7 +34,8 @@ const MEMORY_RUNS = 5;
 const STEP_TIMEOUT_MS = 60_000;
 
 const TARGETS = {
-  brotli: 10 * 1024,
+  brotliCap: CAP_BROTLI_BYTES,
+  brotliGoal: GOAL_BROTLI_BYTES,
   firstRenderRatio: 1.3,
   requestsPerUrl: 1,
   cls: 0,
@@ -38,10 +48,31 @@ const started = Date.now();
 const log = (message) =>
   console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
+/** What `--only` may name; all of them run without it. */
+const MEASURES = [
+  'sizes',
+  'equivalence',
+  'first-render',
+  'shared',
+  'memory',
+  'animation',
+  'cls',
+  'long-tasks',
+];
+const { values: flags } = parseArgs({
+  options: { only: { type: 'string' }, build: { type: 'boolean' } },
+});
+const ONLY = flags.only?.split(',');
+const unknown = ONLY?.find((name) => !MEASURES.includes(name));
+if (unknown) throw new Error(`--only takes ${MEASURES.join(', ')}, not "${unknown}"`);
+const wanted = (name) => !ONLY || ONLY.includes(name);
+
 const BUILT = [
   'dist/impact-widgets.js',
   'dist/impact-widgets.iife.js',
   'dist/cambodia-2015.json',
+  'dist/esm/entries/impact-stat.js',
+  'dist/embed-resize.js',
   'dist/snapshot.mjs',
   'dist/impact-widgets.css',
 ];
@@ -527,7 +558,6 @@ async function memory(context, origin) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const verdict = (met) => (met ? 'met' : '**missed**');
@@ -540,11 +570,59 @@ function table(head, rows) {
   ].join('\n');
 }
 
+/** The size tables: the bundles against the cap and goal, what each part costs, the entries. */
+function sizeReport(sizes) {
+  const cap = (s) =>
+    `≤ ${kb(TARGETS.brotliCap)} cap: ${verdict(s.brotli <= TARGETS.brotliCap)}; ` +
+    `≤ ${kb(TARGETS.brotliGoal)} goal: ${verdict(s.brotli <= TARGETS.brotliGoal)}`;
+  const row = (name, s, target = '') => [name, kb(s.min), kb(s.gzip), kb(s.brotli), target];
+  return [
+    '**Size** (minified, gzip -9, brotli -11; variants built with `rollup.config.js`)',
+    '',
+    table(
+      ['build', 'min', 'gzip', 'brotli', 'target'],
+      [
+        ...sizes.dist.map((s) => row(`\`${s.name}\``, s, cap(s))),
+        ...sizes.variants.map((s) => row(s.name, s)),
+        ...sizes.adds.map((a) =>
+          row(`${a.element} adds (all three minus all three without it)`, a),
+        ),
+        // The iframe embed's own files: the host page's script, and the embed page's (which
+        // also loads the bundle above).
+        ...sizes.embed.map((s) =>
+          row(
+            `\`${s.name}\``,
+            s,
+            s.name === EMBED_RESIZE
+              ? `≤ ${kb(EMBED_RESIZE_CAP_BYTES)} min: ${verdict(s.min <= EMBED_RESIZE_CAP_BYTES)}`
+              : '',
+          ),
+        ),
+      ],
+    ),
+    '',
+    '**Per-element entries**, as an app bundles them: `esbuild --bundle --minify` of a one-line app ' +
+      "`import 'impact-widgets/<tag>'`, resolved through package.json to `dist/esm/`. min, gzip " +
+      'and brotli leave lit out (what an app that already uses Lit pays); the last column is the ' +
+      "app's whole bundle, lit included.",
+    '',
+    table(
+      ['entry', 'min', 'gzip', 'brotli', 'brotli with lit'],
+      sizes.entries.map((e) => [
+        e.name.startsWith('impact-widgets/') ? `\`${e.name}\`` : e.name,
+        kb(e.min),
+        kb(e.gzip),
+        kb(e.brotli),
+        kb(e.withLit.brotli),
+      ]),
+    ),
+  ].join('\n');
+}
+
 function report(results) {
   const { sizes, firstRender: fr, shared, animation: anim, load, memory: mem } = results;
-  const lines = [];
   // `--only` runs some of the measures: each part of the report needs only its own.
-  if (sizes) lines.push(...sizeReport(sizes));
+  const lines = sizes ? [sizeReport(sizes)] : [];
   if (fr) lines.push(...firstRenderReport(fr));
   const rows = [
     ...(shared ? sharedReport(shared) : []),
@@ -566,39 +644,6 @@ function report(results) {
   ];
   if (rows.length) lines.push('', '**Runtime**', '', table(['measure', 'result', 'target'], rows));
   return lines.join('\n');
-}
-
-function sizeReport(sizes) {
-  const all = sizes.variants.find((v) => v.name === 'all three');
-  const lines = [];
-  lines.push(
-    '**Size** (minified, gzip -9, brotli -11; variants built with `rollup.config.js`)',
-    '',
-  );
-  lines.push(
-    table(
-      ['build', 'min', 'gzip', 'brotli', 'target'],
-      [
-        ...sizes.dist.map((s) => [`\`${s.name}\``, kb(s.min), kb(s.gzip), kb(s.brotli), '']),
-        ...sizes.variants.map((s) => [
-          s.name,
-          kb(s.min),
-          kb(s.gzip),
-          kb(s.brotli),
-          s === all ? `≤ ${kb(TARGETS.brotli)}: ${verdict(s.brotli <= TARGETS.brotli)}` : '',
-        ]),
-        ...sizes.adds.map((a) => [
-          `${a.element} adds (all three minus all three without it)`,
-          kb(a.min),
-          kb(a.gzip),
-          kb(a.brotli),
-          '',
-        ]),
-      ],
-    ),
-  );
-
-  return lines;
 }
 
 function firstRenderReport(fr) {
@@ -632,7 +677,6 @@ function firstRenderReport(fr) {
     '',
     `Main-thread CPU for N = ${big.n}: \`<impact-stat>\` ${split(big.cpu.lit)}; vanilla ${split(big.cpu.vanilla)}.`,
   );
-
   return lines;
 }
 
@@ -713,71 +757,70 @@ function memoryReport(mem) {
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * `--only NAME,…` runs some measures: sizes, equivalence, first-render, shared, memory, animation,
- * cls (layout shift and the first card paint), long-tasks. All of them by default.
- */
-/** `--only` names: sizes, equivalence, first-render, shared, memory, animation, cls, long-tasks. */
-const { values: flags } = parseArgs({
-  options: { only: { type: 'string' }, build: { type: 'boolean' } },
-});
-const wanted = (name) => !flags.only || flags.only.split(',').includes(name);
-
 const results = { date: new Date().toISOString(), node: process.version, targets: TARGETS };
 if (wanted('sizes')) {
-  log('sizes (rollup builds)');
+  log('sizes (rollup builds, and the entries bundled by esbuild as an app would)');
   results.sizes = await measureSizes();
 }
-
-const server = await startServer();
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-try {
-  results.browser = browser.version();
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  if (wanted('equivalence')) {
-    log('equivalence of the vanilla baseline');
-    results.equivalence = await checkEquivalence(context, server.origin);
-  }
-  if (wanted('first-render')) {
-    log('first render');
-    results.firstRender = await firstRender(context, server.origin);
-  }
-  if (wanted('shared')) {
-    log('shared data');
-    results.shared = await sharedData(context, server);
-  }
-  if (wanted('memory')) {
-    log('memory');
-    results.memory = await memory(context, server.origin);
-  }
-  await context.close();
-  if (wanted('animation')) {
-    log('animation');
-    results.animation = await animation(browser, server.origin);
-  }
-  if (wanted('cls')) {
-    log('layout stability');
-    results.load = { cls: await layoutShift(browser, server.origin) };
-    log('first card paint');
-    results.firstCardPaint = await firstCardPaint(browser, server.origin);
-  }
-  if (wanted('long-tasks')) {
-    log('long tasks');
-    results.load = { ...results.load, ...(await loadCost(browser, server.origin)) };
-  }
-} finally {
-  await browser.close();
-  await server.close();
+if (ONLY?.every((name) => name === 'sizes')) {
+  console.log(sizeReport(results.sizes));
+  console.log('\nSizes only (--only sizes); bench/results.json was left as it was.');
+} else {
+  await measureInBrowser();
 }
-results.pageErrors = pageErrors;
-results.seconds = (Date.now() - started) / 1000;
 
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(report(results));
-console.log(
-  `\nChromium ${results.browser}, ${results.seconds.toFixed(0)} s; every sample in bench/results.json.`,
-);
-if (pageErrors.length) {
-  console.log(`\nPage errors during the run:\n${pageErrors.map((e) => `- ${e}`).join('\n')}`);
-  process.exitCode = 1;
+/** The browser measurements asked for, then the report; all of them also write bench/results.json. */
+async function measureInBrowser() {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    results.browser = browser.version();
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    if (wanted('equivalence')) {
+      log('equivalence of the vanilla baseline');
+      results.equivalence = await checkEquivalence(context, server.origin);
+    }
+    if (wanted('first-render')) {
+      log('first render');
+      results.firstRender = await firstRender(context, server.origin);
+    }
+    if (wanted('shared')) {
+      log('shared data');
+      results.shared = await sharedData(context, server);
+    }
+    if (wanted('memory')) {
+      log('memory');
+      results.memory = await memory(context, server.origin);
+    }
+    await context.close();
+    if (wanted('animation')) {
+      log('animation');
+      results.animation = await animation(browser, server.origin);
+    }
+    if (wanted('cls')) {
+      log('layout stability');
+      results.load = { cls: await layoutShift(browser, server.origin) };
+      log('first card paint');
+      results.firstCardPaint = await firstCardPaint(browser, server.origin);
+    }
+    if (wanted('long-tasks')) {
+      log('long tasks');
+      results.load = { ...results.load, ...(await loadCost(browser, server.origin)) };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  results.pageErrors = pageErrors;
+  results.seconds = (Date.now() - started) / 1000;
+
+  if (!ONLY) writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(report(results));
+  console.log(
+    `\nChromium ${results.browser}, ${results.seconds.toFixed(0)} s${ONLY ? `; --only ${flags.only}: bench/results.json was left as it was` : '; every sample in bench/results.json'}.`,
+  );
+  if (pageErrors.length) {
+    console.log(`\nPage errors during the run:\n${pageErrors.map((e) => `- ${e}`).join('\n')}`);
+    process.exitCode = 1;
+  }
 }

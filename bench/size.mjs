@@ -1,17 +1,26 @@
 /**
- * Sizes for `npm run bench`: the built bundles as they are, and variants built with the project's
- * own rollup configuration (same plugins, same terser settings, ES module output), measured with
- * `sizes()` from scripts/size.mjs:
- * - lit alone: one trivial LitElement with a property, a state, styles and a template (the floor);
- * - the bundle's entry (src/index.ts) with each element added, and with all three;
- * - all three with one left out, so that "what an element adds" is what leaving it out saves.
- * Entries are written to node_modules/.cache/bench-size/.
+ * Sizes for `npm run bench` (and `npm run bench -- --only sizes`), all measured with `sizes()` from
+ * scripts/size.mjs (minified bytes, gzip -9, brotli -11):
+ * - the built bundles as they are, against the cap and the goal;
+ * - variants built with the project's own rollup configuration (same plugins, same terser
+ *   settings, ES module output): lit alone (one trivial LitElement with a property, a state,
+ *   styles and a template: the floor); the bundle's entry (src/index.ts, all three elements); the
+ *   same without each element, so that "what an element adds" is what leaving it out saves; and
+ *   each shared piece alone;
+ * - each per-element entry as an app bundles it: a one-line app `import 'impact-widgets/<tag>'`,
+ *   resolved through package.json from the built dist/esm/, bundled and minified by esbuild,
+ *   once with lit left out (what an app that already has Lit pays) and once with it.
+ * - the iframe embed's own files as built: dist/embed-resize.js, the classic script a host page
+ *   loads beside its embeds (held under 1 KB minified), and dist/embed.js, the embed page's script
+ *   (it loads the bundle, which is counted above).
+ * Entries are written to node_modules/.cache/bench-size/ and node_modules/.cache/bench-size-app/.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import { sizes } from '../scripts/size.mjs';
+import { appFolder, bundleAsApp } from '../scripts/bundle-as-app.mjs';
+import { BUNDLES, EMBED_RESIZE, sizes } from '../scripts/size.mjs';
 
 const ROOT = resolve('.');
 const DIR = join(ROOT, 'node_modules/.cache/bench-size');
@@ -45,7 +54,6 @@ customElements.define('lit-floor', LitFloor);
 
 /** An import path from an entry in DIR to a file in the repository. */
 const from = (file) => `./${relative(DIR, file)}`.replace(/^\.\/\.\.\//, '../');
-const define = (tag) => join(ROOT, `src/elements/${tag}/${tag}.define.js`);
 
 /** src/index.ts without the lines that export or define `tag` (or only types), as JS. */
 function indexWithout(tag) {
@@ -93,33 +101,36 @@ async function build(name, source, tags, lit = true) {
   return { name, ...sizes(file) };
 }
 
+/** An app that imports `tags`' entries, bundled and minified by esbuild, without and with lit. */
+async function entry(dir, name, tags) {
+  const source = tags.map((tag) => `import 'impact-widgets/${tag}';`).join('\n');
+  const own = await bundleAsApp(dir, name, source, { minify: true, external: true });
+  const whole = await bundleAsApp(dir, `${name}-with-lit`, source, { minify: true });
+  for (const { code } of [own, whole]) {
+    const missing = tags.filter((tag) => !code.includes(`"${tag}"`));
+    if (missing.length) throw new Error(`${name}: ${missing.join(', ')} missing from the output`);
+  }
+  return { ...sizes(own.file), withLit: sizes(whole.file) };
+}
+
 /**
- * @returns {Promise<{dist: object[], variants: object[], adds: object[]}>} sizes in bytes.
+ * @returns {Promise<{dist: object[], variants: object[], adds: object[], entries: object[],
+ *   embed: object[]}>} sizes in bytes.
  */
 export async function measureSizes() {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
-  const dist = ['dist/impact-widgets.js', 'dist/impact-widgets.iife.js'].map((file) => ({
-    name: file,
-    ...sizes(file),
-  }));
+  const dist = BUNDLES.map((file) => ({ name: file, ...sizes(file) }));
 
-  const entry = (index, tags) =>
-    [
-      `export * from '${from(index)}';`,
-      ...tags.map((tag) => `import '${from(define(tag))}';`),
-    ].join('\n');
+  const all = `export * from '${from(INDEX)}';`;
   const plan = [
     ['lit alone', LIT_ALONE, ['lit-floor']],
-    ['src/index.ts (today: impact-stat)', entry(INDEX, []), ['impact-stat']],
-    ['+ study-quote', entry(INDEX, ['study-quote']), ['impact-stat', 'study-quote']],
-    ['+ fundraise-cta', entry(INDEX, ['fundraise-cta']), ['impact-stat', 'fundraise-cta']],
-    ['all three', entry(INDEX, ['study-quote', 'fundraise-cta']), ELEMENTS],
-    [
-      'all three without impact-stat',
-      entry(indexWithout('impact-stat'), ['study-quote', 'fundraise-cta']),
-      ['study-quote', 'fundraise-cta'],
-    ],
+    ['all three (src/index.ts)', all, ELEMENTS],
+    ...ELEMENTS.map((tag) => [
+      `all three without ${tag}`,
+      `export * from '${from(indexWithout(tag))}';`,
+      ELEMENTS.filter((other) => other !== tag),
+    ]),
     // Where the rest goes: each shared piece on its own (alone, so not additive).
     [
       'lit + ImpactElement (base class, theme)',
@@ -145,17 +156,23 @@ export async function measureSizes() {
     variants.push({ ...(await build(name, source, tags, lit)), name: label });
   }
   const byName = Object.fromEntries(variants.map((v) => [v.name, v]));
-  const all = byName['all three'];
-  const minus = (a, b) => ({
-    min: a.min - b.min,
-    gzip: a.gzip - b.gzip,
-    brotli: a.brotli - b.brotli,
+  const whole = byName['all three (src/index.ts)'];
+  const adds = ELEMENTS.map((element) => {
+    const without = byName[`all three without ${element}`];
+    return {
+      element,
+      min: whole.min - without.min,
+      gzip: whole.gzip - without.gzip,
+      brotli: whole.brotli - without.brotli,
+    };
   });
-  const adds = [
-    { element: 'impact-stat', ...minus(all, byName['all three without impact-stat']) },
-    // All three without study-quote is today's entry plus fundraise-cta, and the other way round.
-    { element: 'study-quote', ...minus(all, byName['+ fundraise-cta']) },
-    { element: 'fundraise-cta', ...minus(all, byName['+ study-quote']) },
-  ];
-  return { dist, variants, adds };
+
+  const app = appFolder('bench-size-app');
+  const entries = [];
+  for (const tag of ELEMENTS) {
+    entries.push({ name: `impact-widgets/${tag}`, ...(await entry(app, tag, [tag])) });
+  }
+  entries.push({ name: 'all three entries', ...(await entry(app, 'all-three', ELEMENTS)) });
+  const embed = [EMBED_RESIZE, 'dist/embed.js'].map((file) => ({ name: file, ...sizes(file) }));
+  return { dist, variants, adds, entries, embed };
 }

@@ -1,9 +1,11 @@
 /**
- * `npm run build`: both bundles (rollup), their Subresource Integrity hashes (dist/integrity.json),
- * the embed builder of the demo (dist/builder/), type declarations, custom-elements.json (from
- * JSDoc), dist/study.schema.json (the schema the loader validates with, so the two never
- * disagree), the snapshot command's renderer (dist/snapshot.mjs) and the stylesheet its
- * pre-rendered cards link (dist/impact-widgets.css), then the sizes.
+ * `npm run build`: both bundles and the per-element entries for apps that bundle (rollup; the
+ * entries as unbundled ES modules under dist/esm/), the iframe embed (dist/embed.html and
+ * dist/embed-resize.js), the bundles' and embed-resize.js's Subresource Integrity hashes
+ * (dist/integrity.json), the embed builder of the demo (dist/builder/), type declarations,
+ * custom-elements.json (from JSDoc), dist/study.schema.json (the schema the loader validates
+ * with, so the two never disagree), the snapshot command's renderer (dist/snapshot.mjs) and the
+ * stylesheet its pre-rendered cards link (dist/impact-widgets.css), then the sizes.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,9 +21,48 @@ const run = (command, ...args) =>
 rmSync('dist', { recursive: true, force: true });
 run('rollup/dist/bin/rollup', '-c', '--silent');
 
+// The iframe embed, for platforms that take an iframe but no script tag: dist/embed.html with its
+// own script and stylesheet, and dist/embed-resize.js, the classic script that sizes the frames on
+// a host page. embed.html loads the classic bundle beside it, so the frame runs the same copy of
+// the elements a partner's page would; embed.js importing lit would bundle a second one, so it fails.
+const embed = { bundle: true, minify: true, legalComments: 'none', logLevel: 'warning' };
+await build({
+  ...embed,
+  entryPoints: ['src/embed/embed-resize.ts'],
+  outfile: 'dist/embed-resize.js',
+  format: 'iife',
+  target: 'es2020',
+});
+await build({
+  ...embed,
+  entryPoints: ['src/embed/embed.ts', 'src/embed/embed.css'],
+  outdir: 'dist',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: true,
+  tsconfig: 'tsconfig.json',
+  plugins: [
+    {
+      name: 'no-lit',
+      setup(builder) {
+        builder.onResolve({ filter: /^(lit|@lit\/)/ }, ({ importer, path }) => ({
+          errors: [
+            { text: `${importer} imports ${path}; the embed page loads the bundle instead` },
+          ],
+        }));
+      },
+    },
+  ],
+});
+// The comments explain the source; a reader's browser needs none of them.
+writeFileSync(
+  'dist/embed.html',
+  readFileSync('src/embed/embed.html', 'utf8').replace(/\s*<!--[\s\S]*?-->/g, ''),
+);
+
 // The hashes a partner's `integrity` attribute carries; the embed builder reads them from here.
 const integrity = Object.fromEntries(
-  ['impact-widgets.js', 'impact-widgets.iife.js'].map((file) => [
+  ['impact-widgets.js', 'impact-widgets.iife.js', 'embed-resize.js'].map((file) => [
     file,
     `sha384-${createHash('sha384')
       .update(readFileSync(`dist/${file}`))
@@ -72,9 +113,11 @@ run('@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet');
 // The schema and the default document are TypeScript modules; bundle them for node to import.
 mkdirSync('node_modules/.cache', { recursive: true });
 const schemaModule = 'node_modules/.cache/study-schema.mjs';
+const notesModule = 'node_modules/.cache/schema-notes.mjs';
 const defaultModule = 'node_modules/.cache/default-document.mjs';
 for (const [entry, outfile] of [
   ['src/data/schema.ts', schemaModule],
+  ['src/data/schema-notes.ts', notesModule],
   ['src/data/default-document.ts', defaultModule],
 ]) {
   await build({
@@ -87,13 +130,15 @@ for (const [entry, outfile] of [
   });
 }
 const { studyDocumentSchema } = await import(pathToFileURL(schemaModule).href);
+const { withNotes } = await import(pathToFileURL(notesModule).href);
 const { DEFAULT_DOCUMENT } = await import(pathToFileURL(defaultModule).href);
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://unpkg.com/impact-widgets/dist/study.schema.json',
   title: 'impact-widgets study document',
   description: 'One study: its headline stats, quotes and calls to action.',
-  ...studyDocumentSchema,
+  // The notes are for editors only, so they join the schema here and never the bundle.
+  ...withNotes(studyDocumentSchema),
 };
 writeFileSync('dist/study.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
 // The default document as JSON: a complete example to start a partner's own document from.

@@ -1,7 +1,8 @@
 /**
- * The bundle's entry: importing it defines the elements. This is the package's only module with
- * side effects besides the per-element entries (`src/entries/`); the element classes, controllers
- * and data helpers it re-exports register nothing.
+ * The bundle's entry: importing it defines the elements. Besides it, only the define modules
+ * (`src/elements/<tag>/<tag>.define.ts`) and the per-element entries that import them
+ * (`src/entries/`) have side effects, and package.json's `sideEffects` lists their built files;
+ * the element classes, controllers and data helpers it re-exports register nothing.
  */
 import { define } from './internal/define.js';
 
@@ -20,6 +21,7 @@ export { formatStat } from './format/format-stat.js';
 export { StudyQuoteElement } from './elements/study-quote/study-quote.js';
 export { FundraiseCtaElement } from './elements/fundraise-cta/fundraise-cta.js';
 export type { SignupErrorDetail } from './elements/fundraise-cta/fundraise-cta.js';
+export type { ProviderName } from './elements/fundraise-cta/providers.js';
 import './elements/impact-stat/impact-stat.define.js';
 import './elements/study-quote/study-quote.define.js';
 import './elements/fundraise-cta/fundraise-cta.define.js';

@@ -11,24 +11,40 @@
  *   GET  /fixtures/slow.json?ms=N    the document after N milliseconds
  *   GET  /fixtures/trickle.json?ms=N the document a byte at a time over N ms (default 30 s)
  *   GET  /fixtures/cross-origin      {url}: the document on a second loopback origin that sends no CORS headers
+ *   GET  /fixtures/services          {origin}: the sign-up service stand-ins' origin (see `services` below)
+ *   GET  /fixtures/closed-port       {url}: a loopback URL where nothing listens (connection refused)
+ *   GET  /fixtures/services-study.json  the fixture document whose call to action signs up with the
+ *                                    Formspree stand-in, with consent words, a privacy notice and a contact
+ *   POST /                           the Netlify stand-in: Netlify takes a site's forms at any path of
+ *                                    the site itself; form-name "undetected-form" answers its 404 page
+ *   GET  /api/service-log?key=…      what the stand-ins received (method, url, headers, body) mentioning key
  *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
  *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
  *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs)
  *   GET  /api/hits?path=…            how many times a path (with its query) was requested
  *   POST /api/signups?status=N&…     records the body; answers N (default 201) with ?body=… as JSON
+ *                                    (or as ?type=…), and ?retry-after=… as that header
  *   GET  /api/received?key=…         the recorded POSTs whose body mentions key
  *   POST /api/reset                  forgets hits and POSTs
  *   GET  /api/cookies                {cookie}: the Cookie header the request came with ('' for none)
+ *   POST /demo-api/signups           the demo's stand-in sign-up endpoint, the one `npm start` serves
+ *                                    (scripts/demo-signups.mjs; its log line is dropped here)
  *   GET  /demo/index.html?first=NAME the demo as served, with test/pages/NAME.js as its first script
  *   GET  /pages/NAME.html?csp=strict test/pages/NAME.html, under the strict partner CSP when asked
- *                                    (csp=lit-html: also allows the host's own lit-html policy)
+ *                                    (csp=lit-html: also allows the host's own lit-html policy;
+ *                                    csp=services: connect-src also names the stand-ins' origin)
  *   GET  /built/FILE                 dist/FILE exactly as built (no dev-server transforms); also builder/FILE
+ *   GET  /recorded/FILE              dist/FILE under the strict CSP; an HTML file with test/pages/record.js
+ *                                    and axe-core first (for dist/embed.html, whose query string is its
+ *                                    own); under /recorded/without-bundle/ the same, but no bundle
  *   GET  /pages/snippet?html=…       a blank page with the given markup pasted into its body (the embed
- *                                    builder's snippet); &csp=strict as above, &script=blocked runs no script
+ *                                    builder's snippet, a README snippet); &csp=strict or &csp=services as
+ *                                    above, &script=blocked runs no script
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { PassThrough } from 'node:stream';
+import { createDemoSignups } from '../scripts/demo-signups.mjs';
 
 /** The strictest policy a partner might send: no inline script or style, Trusted Types enforced. */
 export const STRICT_CSP =
@@ -110,6 +126,9 @@ const hostile = {
 
 const hits = new Map();
 const received = [];
+const demoSignups = createDemoSignups({ log: () => {} });
+/** Every request a sign-up service stand-in received. */
+const serviceLog = [];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -122,6 +141,179 @@ const crossOriginReady = new Promise((resolve) => {
   crossOrigin.listen(0, '127.0.0.1', () => resolve(crossOrigin.address().port));
 });
 crossOrigin.unref();
+
+/**
+ * Stand-ins for the sign-up services, on a second loopback origin, each answering as its
+ * documentation (and /work/shared/research/signup-providers.md) says the real one does. What
+ * matters most is CORS: Mailchimp's /subscribe/post, Google Forms, Brevo and Salesforce send no
+ * CORS header, so a page can only post to them blind; Formspree, HubSpot, Basin and Kit answer the
+ * preflight and let the page read their answers. Error bodies and status codes are the services'
+ * own shapes; a service's own limits are reached through reserved ids (`missing`, `limited`) and
+ * addresses at `.invalid`, which the real services refuse as undeliverable.
+ *
+ *   POST /mailchimp/subscribe/post?u=U&id=ID       HTML "Almost finished" page, no CORS
+ *   POST /google/forms/d/e/ID/formResponse          HTML page, no CORS
+ *   POST /brevo/serve/HASH                          HTML page, no CORS
+ *   POST /salesforce/servlet/servlet.WebToLead      HTML page, no CORS
+ *   POST /formspree/f/ID                            {next, ok}; 400 {error, errors[{code, field, message}]};
+ *                                                   404 FORM_NOT_FOUND (ID missing); 429 (ID limited);
+ *                                                   a 302 to an HTML page without Accept: application/json
+ *   POST /hubspot/submissions/v3/integration/submit/PORTAL/GUID
+ *                                                   {inlineMessage}; 400 {status, message, errors[{message:
+ *                                                   "Error in 'fields.email'. …", errorType}]} for a bad
+ *                                                   address or a field the form does not define; 404 (GUID
+ *                                                   missing); 429 with a Retry-After it does not expose
+ *                                                   (PORTAL limited)
+ *   POST /basin/f/ID                                {success}; 422 {error} for a bad address
+ *   POST /kit/forms/ID/subscriptions                {status: "success"}
+ */
+const NO_CORS = ['/mailchimp/', '/google/', '/brevo/', '/salesforce/'];
+/** The fields the HubSpot stand-in's form defines; new HubSpot forms refuse any other. */
+const HUBSPOT_FIELDS = ['email', 'firstname', 'lastname', 'submission_id'];
+
+function parseBody(type = '', text) {
+  if (type.startsWith('application/json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+const services = createServer(async (request, response) => {
+  const chunks = [];
+  for await (const chunk of request) chunks.push(chunk);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const { headers, method } = request;
+  const url = new URL(request.url, 'http://stand-in');
+  const pick = (...names) => Object.fromEntries(names.map((name) => [name, headers[name] ?? '']));
+  serviceLog.push({
+    method,
+    url: request.url,
+    headers: pick('origin', 'content-type', 'accept', 'sec-fetch-mode', 'sec-fetch-dest'),
+    body,
+  });
+  const cors = !NO_CORS.some((prefix) => url.pathname.startsWith(prefix));
+  const allow = cors && headers.origin ? { 'access-control-allow-origin': headers.origin } : {};
+  const answer = (status, data, extra = {}) => {
+    const html = typeof data === 'string';
+    response.writeHead(status, {
+      'content-type': html ? 'text/html; charset=utf-8' : 'application/json',
+      ...allow,
+      ...extra,
+    });
+    response.end(html ? data : JSON.stringify(data));
+  };
+  const page = (title) => `<!doctype html><title>${title}</title><h1>${title}</h1>`;
+  if (method === 'OPTIONS') {
+    // Only the services that document cross-origin requests answer a preflight.
+    if (!cors) return answer(403, page('Forbidden'));
+    return answer(204, '', {
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': headers['access-control-request-headers'] ?? '',
+    });
+  }
+  if (method !== 'POST') return answer(405, page('Method Not Allowed'));
+  const fields = parseBody(headers['content-type'], body);
+  const parts = url.pathname.split('/');
+  const bad = (address) => String(address ?? '').endsWith('.invalid');
+  switch (parts[1]) {
+    case 'mailchimp':
+      return answer(200, page('Almost finished... We need to confirm your email address.'));
+    case 'google':
+      return answer(200, page('Your response has been recorded.'));
+    case 'brevo':
+      return answer(200, page('Your subscription has been successful.'));
+    case 'salesforce':
+      return answer(200, page('Thank you'));
+    case 'formspree': {
+      if (!/application\/json/.test(headers.accept ?? '')) {
+        return answer(302, page('Thanks!'), { location: '/formspree/thanks' });
+      }
+      const id = parts[3];
+      if (id === 'missing') {
+        return answer(404, {
+          error: 'Form not found',
+          errors: [{ code: 'FORM_NOT_FOUND', message: 'Form not found' }],
+        });
+      }
+      if (id === 'limited') return answer(429, { error: 'Too Many Requests' });
+      if (bad(fields.email)) {
+        return answer(400, {
+          error: 'Validation errors',
+          errors: [{ code: 'TYPE_EMAIL', field: 'email', message: 'should be an email' }],
+        });
+      }
+      return answer(200, { next: '/thanks', ok: true });
+    }
+    case 'hubspot': {
+      const [portal, guid] = parts.slice(-2);
+      if (guid === 'missing') return answer(404, { status: 'error', message: 'Not Found' });
+      // HubSpot documents the limit, not its headers: Retry-After goes unexposed to the page.
+      if (portal === 'limited') {
+        return answer(
+          429,
+          { status: 'error', message: 'You have reached your ten_secondly_rolling limit.' },
+          { 'retry-after': '3' },
+        );
+      }
+      const sent = Array.isArray(fields.fields) ? fields.fields : [];
+      const errors = sent.flatMap(({ name, value }) =>
+        !HUBSPOT_FIELDS.includes(name)
+          ? [
+              {
+                message: `Error in 'fields.${name}'. This field was not defined in the form definition.`,
+                errorType: 'FIELD_NOT_IN_FORM_DEFINITION',
+              },
+            ]
+          : name === 'email' && bad(value)
+            ? [
+                {
+                  message: "Error in 'fields.email'. Invalid email address",
+                  errorType: 'INVALID_EMAIL',
+                },
+              ]
+            : [],
+      );
+      if (errors.length) {
+        return answer(400, {
+          status: 'error',
+          message: 'The request is not valid',
+          correlationId: '00000000-0000-4000-8000-000000000000',
+          errors,
+        });
+      }
+      return answer(200, { inlineMessage: 'Thanks for submitting the form.' });
+    }
+    case 'basin':
+      if (bad(fields.email)) return answer(422, { error: 'Email address is not valid' });
+      return answer(200, { success: true });
+    case 'kit':
+      return answer(200, { status: 'success', redirect_url: '' });
+  }
+  return answer(404, page('Not Found'));
+});
+const servicesReady = new Promise((resolve) => {
+  services.listen(0, '127.0.0.1', () => resolve(services.address().port));
+});
+services.unref();
+void servicesReady.then((port) => {
+  CSP.services = STRICT_CSP.replace(
+    "connect-src 'self'",
+    `connect-src 'self' http://127.0.0.1:${port}`,
+  );
+});
+
+/** A loopback port where nothing listens: a request there is refused before it leaves. */
+async function closedPort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function readBody(ctx) {
   const chunks = [];
@@ -186,9 +378,40 @@ export async function testRoutes(ctx, next) {
           200,
           JSON.stringify({ url: `http://127.0.0.1:${await crossOriginReady}/study.json` }),
         );
+      case '/fixtures/services':
+        return send(
+          ctx,
+          200,
+          JSON.stringify({ origin: `http://127.0.0.1:${await servicesReady}` }),
+        );
+      case '/fixtures/closed-port':
+        return send(ctx, 200, JSON.stringify({ url: `http://127.0.0.1:${await closedPort()}/` }));
+      case '/fixtures/services-study.json': {
+        const document = JSON.parse(fixture);
+        Object.assign(document.ctas[0].signup, {
+          endpoint: `http://127.0.0.1:${await servicesReady}/formspree/f/${query.form ?? 'xdoc'}`,
+          provider: 'formspree',
+          fields: 'name:full_name',
+          consent: 'Yes, email me about starting a fundraiser.',
+          privacyUrl: 'https://example.org/privacy',
+          contact: { label: 'Write to the fundraising team', url: 'mailto:team@example.org' },
+        });
+        return send(ctx, 200, JSON.stringify(document));
+      }
+      case '/api/service-log': {
+        const key = String(query.key ?? '');
+        return send(
+          ctx,
+          200,
+          JSON.stringify(serviceLog.filter((r) => r.url.includes(key) || r.body.includes(key))),
+        );
+      }
       case '/pages/snippet': {
+        if (query.csp === 'services') await servicesReady;
         const csp =
-          query.script === 'blocked' ? "script-src 'none'" : query.csp === 'strict' && STRICT_CSP;
+          query.script === 'blocked'
+            ? "script-src 'none'"
+            : Object.hasOwn(CSP, query.csp ?? '') && CSP[query.csp];
         if (csp) ctx.set('content-security-policy', csp);
         const head =
           '<meta charset="utf-8"><title>Pasted snippet</title><script src="/pages/record.js"></script>';
@@ -214,6 +437,26 @@ export async function testRoutes(ctx, next) {
       const first = `<head>\n    <script src="/pages/${query.first}.js"></script>`;
       return send(ctx, 200, demo.replace('<head>', first), 'text/html');
     }
+    const recorded = /^\/recorded\/(without-bundle\/)?([\w.-]+\.(html|js|css|map))$/.exec(path);
+    if (recorded) {
+      const [, withoutBundle, name, extension] = recorded;
+      if (withoutBundle && name.startsWith('impact-widgets.')) {
+        return send(ctx, 404, '', 'text/plain');
+      }
+      let body;
+      try {
+        body = readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8');
+      } catch {
+        return send(ctx, 404, 'no such file', 'text/plain');
+      }
+      ctx.set('content-security-policy', STRICT_CSP);
+      if (extension === 'html') {
+        const first = ['/pages/record.js', '/node_modules/axe-core/axe.min.js'];
+        const scripts = first.map((src) => `<script src="${src}"></script>`).join('');
+        body = body.replace('<head>', `<head>\n${scripts}`);
+      }
+      return send(ctx, 200, body, TYPES[`.${extension}`]);
+    }
     const hostileName = /^\/fixtures\/hostile\/(\w+)$/.exec(path)?.[1];
     if (hostileName && Object.hasOwn(hostile, hostileName))
       return send(ctx, 200, hostile[hostileName]());
@@ -222,6 +465,7 @@ export async function testRoutes(ctx, next) {
       const folder = file[1] === 'pages' ? './pages/' : '../dist/';
       try {
         const body = readFileSync(new URL(folder + file[2], import.meta.url));
+        if (query.csp === 'services') await servicesReady;
         if (Object.hasOwn(CSP, query.csp ?? '')) ctx.set('content-security-policy', CSP[query.csp]);
         return send(ctx, 200, body, TYPES[file[2].slice(file[2].lastIndexOf('.'))] ?? 'text/plain');
       } catch {
@@ -235,11 +479,50 @@ export async function testRoutes(ctx, next) {
     const body = await readBody(ctx);
     received.push({ url, type: ctx.get('content-type'), body });
     if (query.delay) await sleep(Number(query.delay));
-    return send(ctx, Number(query.status ?? 201), query.body ?? JSON.stringify({ ok: true }));
+    if (query['retry-after']) ctx.set('retry-after', String(query['retry-after']));
+    return send(
+      ctx,
+      Number(query.status ?? 201),
+      query.body ?? JSON.stringify({ ok: true }),
+      query.type ?? 'application/json',
+    );
+  }
+  if (method === 'POST' && path === '/') {
+    // The Netlify stand-in: the site itself takes the post, same-origin, and answers HTML.
+    const body = await readBody(ctx);
+    serviceLog.push({
+      method,
+      url,
+      headers: {
+        origin: ctx.get('origin'),
+        'content-type': ctx.get('content-type'),
+        accept: ctx.get('accept'),
+        'sec-fetch-mode': ctx.get('sec-fetch-mode'),
+        'sec-fetch-dest': ctx.get('sec-fetch-dest'),
+      },
+      body,
+    });
+    const name = new URLSearchParams(body).get('form-name');
+    // A form Netlify did not detect at deploy time gets the site's 404 page.
+    if (!name || name === 'undetected-form') {
+      return send(ctx, 404, '<!doctype html><title>Page not found</title>', 'text/html');
+    }
+    return send(
+      ctx,
+      200,
+      '<!doctype html><title>Success</title><h1>Thank you! Your form submission has been received.</h1>',
+      'text/html',
+    );
+  }
+  if (path === '/demo-api/signups') {
+    const { status, headers, body } = await demoSignups(ctx.req);
+    ctx.set(headers);
+    return send(ctx, status, body, headers['content-type']);
   }
   if (method === 'POST' && path === '/api/reset') {
     hits.clear();
     received.length = 0;
+    serviceLog.length = 0;
     return send(ctx, 204, '');
   }
   return next();

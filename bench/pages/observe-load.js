@@ -7,8 +7,9 @@
 {
   const perf = { shifts: [], longTasks: [], longFrames: [], ready: 0 };
   window.__perf = perf;
-  /** Every stat on the page has rendered with its data. */
-  perf.allReady = () => perf.ready >= document.querySelectorAll('impact-stat').length;
+  /** Every element on the page (the demo has all three kinds) has rendered with its data. */
+  perf.allReady = () =>
+    perf.ready >= document.querySelectorAll('impact-stat, study-quote, fundraise-cta').length;
   const observe = (type, record) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(record)).observe({

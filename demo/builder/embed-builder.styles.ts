@@ -42,6 +42,37 @@ export const styles = css`
     gap: 0.25rem;
     font-weight: 600;
   }
+  fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    padding: 0.5rem 0.75rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+  }
+  legend {
+    padding-inline: 0.25rem;
+    font-weight: 600;
+  }
+  label.check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 400;
+  }
+  /* A box a finger can hit; the label around it takes the click as well. */
+  input[type='checkbox'] {
+    width: 1.25rem;
+    min-height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  [part~='hint'] {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface);
+  }
   .document {
     display: flex;
     flex-wrap: wrap;
@@ -51,8 +82,22 @@ export const styles = css`
   .document label {
     flex: 1 1 12rem;
   }
+  .paste {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .paste label {
+    justify-self: stretch;
+  }
+  textarea {
+    resize: vertical;
+    font-family: ui-monospace, monospace;
+    font-size: 0.875rem;
+  }
   input,
   select,
+  textarea,
   button {
     box-sizing: border-box;
     min-width: 0;

@@ -7,21 +7,95 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DEFAULT_DOCUMENT, type StudyDocument } from '../../src/index.js';
+import {
+  sentFields,
+  serviceLog,
+  signUpThrough,
+  standIn,
+  uniqueEmail,
+} from '../../test/cta-helpers.js';
+import { EMBEDS } from '../../test/fixtures/embeds.js';
+import { hits, TAGS } from '../../test/hardening/built-page.js';
 import type { EmbedBuilderElement } from './embed-builder.js';
 import './embed-builder.js';
+import { fieldMap, SERVICES } from './signup-services.js';
 
-// The elements the bundle ships today.
-const TAGS = ['impact-stat'];
+/** A select or input takes one value; a group of checkboxes, the values to check. */
+type Choice = string | string[];
 
-/** Per element: a fixture item to build with, and what its fallback must say, from the platform. */
-const CASES: Record<string, { id: string; reads(doc: StudyDocument, lang: string): string[] }> = {
+/**
+ * Per element: a fixture item to build with, the options to choose (every kind of control the
+ * element offers), and how its fallback must read without script, from the source data and the
+ * platform.
+ */
+const CASES: Record<
+  string,
+  { id: string; choices: Record<string, Choice>; reads(element: Element, doc: StudyDocument): void }
+> = {
   'impact-stat': {
     id: 'share',
-    reads(doc, lang) {
+    choices: { 'data-animate': 'none' },
+    reads(element, doc) {
       const stat = doc.stats.find((s) => s.id === 'share')!;
       const digits = { minimumFractionDigits: stat.decimals, maximumFractionDigits: stat.decimals };
-      const value = new Intl.NumberFormat(lang, { style: 'percent', ...digits });
-      return [value.format(stat.value / 100), stat.label, stat.source!.label];
+      const value = new Intl.NumberFormat('fr', { style: 'percent', ...digits });
+      const text = squash(element.textContent);
+      for (const expected of [value.format(stat.value / 100), stat.label, stat.source!.label]) {
+        expect(text).to.contain(expected);
+      }
+    },
+  },
+  'study-quote': {
+    id: 'first-voice',
+    choices: {
+      more: ['second-voice'],
+      'data-clamp': '2',
+      'data-interval': '60',
+      'data-share': ['copy', 'email'],
+    },
+    reads(element, doc) {
+      const quote = doc.quotes.find((q) => q.id === 'first-voice')!;
+      // A real quotation, its words exactly, and who said it beside it.
+      expect(squash(element.querySelector(':scope > blockquote')?.textContent)).to.equal(
+        quote.text,
+      );
+      const text = squash(element.textContent);
+      for (const expected of [quote.author, quote.role!, quote.source!.label]) {
+        expect(text).to.contain(expected);
+      }
+      const link = element.querySelector('a')!;
+      expect(link.href).to.equal(new URL(quote.source!.url!).href);
+      expect(squash(link.textContent)).to.equal(quote.source!.label);
+    },
+  },
+  'fundraise-cta': {
+    id: 'join',
+    choices: {
+      'data-endpoint': new URL('/api/signups?case=builder', location.href).href,
+      'data-href': 'https://example.org/give',
+      'data-provider': 'custom',
+      'data-encoding': 'form',
+      'data-fields': 'name:full_name',
+      'data-consent': 'Oui, écrivez-moi au sujet des collectes.',
+      'data-privacy-url': 'https://example.org/vie-privee',
+      'data-contact-url': 'mailto:equipe@example.org',
+      'data-raised': '1200',
+      'data-goal': '5000',
+      'data-currency': 'EUR',
+      'data-success': 'Merci, vraiment.',
+      'data-guide-label': 'Le guide',
+      'data-guide-url': 'https://example.org/guide-fr',
+    },
+    reads(element, doc) {
+      const cta = doc.ctas.find((c) => c.id === 'join')!;
+      const text = squash(element.textContent);
+      for (const expected of [cta.heading, cta.body]) expect(text).to.contain(expected);
+      // The one thing a reader can act on without the script: a real link, the one chosen.
+      const links = [...element.querySelectorAll('a')];
+      expect(links.map((a) => [a.href, squash(a.textContent)])).to.deep.equal([
+        ['https://example.org/give', cta.button.label],
+      ]);
+      expect(element.querySelector('button, form, input')).to.equal(null);
     },
   },
 };
@@ -48,6 +122,9 @@ const control = (b: EmbedBuilderElement, name: string) =>
   b.shadowRoot!.querySelector<HTMLSelectElement & HTMLInputElement>(`[name="${name}"]`)!;
 const snippet = (b: EmbedBuilderElement) => part(b, 'snippet').textContent!;
 const preview = (b: EmbedBuilderElement) => part(b, 'preview').firstElementChild as HTMLElement;
+/** A part of the preview element's own rendering. */
+const shown = (b: EmbedBuilderElement, name: string) =>
+  preview(b).shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 // Layout whitespace only: Intl's no-break spaces ("41,7 %") are part of the text.
 const squash = (text: string | null | undefined) => (text ?? '').replace(/[ \t\n]+/g, ' ').trim();
 
@@ -66,6 +143,26 @@ async function choose(b: EmbedBuilderElement, name: string, value: string): Prom
   expect(field.value, `${name} offers ${value}`).to.equal(value);
   field.dispatchEvent(new Event('change', { bubbles: true }));
   await b.updateComplete;
+}
+
+/** Checks exactly the given boxes of a group, clicking the ones that change, as a person would. */
+async function check(b: EmbedBuilderElement, name: string, values: string[]): Promise<void> {
+  const boxes = [...b.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)];
+  for (const value of values) {
+    expect(
+      boxes.map((box) => box.value),
+      `${name} offers ${value}`,
+    ).to.include(value);
+  }
+  for (const box of boxes) if (box.checked !== values.includes(box.value)) box.click();
+  await b.updateComplete;
+}
+
+/** Every choice of a case, in order. */
+async function chooseAll(b: EmbedBuilderElement, choices: Record<string, Choice>): Promise<void> {
+  for (const [name, value] of Object.entries(choices)) {
+    await (Array.isArray(value) ? check(b, name, value) : choose(b, name, value));
+  }
 }
 
 async function load(b: EmbedBuilderElement, url: string): Promise<void> {
@@ -148,6 +245,7 @@ describe('<embed-builder>', () => {
 
   it('offers every element of the bundle and previews the element itself', async () => {
     const b = await builder();
+    expect([...control(b, 'element').options].map((o) => o.value)).to.deep.equal(TAGS);
     for (const tag of TAGS) {
       await choose(b, 'element', tag);
       expect(preview(b).localName).to.equal(tag);
@@ -206,6 +304,74 @@ describe('<embed-builder>', () => {
     expect(snippet(b)).to.contain('data-animate="none"');
   });
 
+  it('rotates a quote through the other quotes picked, and takes its clamp and share options', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'study-quote');
+    const [first, second, third] = DEFAULT_DOCUMENT.quotes;
+    const others = [...b.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="more"]')];
+    expect(others.map((box) => box.value)).to.deep.equal([second.id, third.id]);
+    await check(b, 'more', [third.id]);
+    expect(preview(b).dataset.id).to.equal(`${first.id} ${third.id}`);
+    expect(snippet(b)).to.contain(`data-id="${first.id} ${third.id}"`);
+    await rendering(preview(b));
+    expect(squash(shown(b, 'text')!.textContent)).to.equal(first.text);
+    // The preview is the element at work: its next quote is the one picked.
+    shown(b, 'controls')!.querySelectorAll('button')[2].click();
+    await waitUntil(() => squash(shown(b, 'text')!.textContent) === third.text, 'no next quote');
+    // Without the script nothing rotates: the fallback is the quote shown first.
+    const fallback = part(b, 'preview').querySelector('study-quote > blockquote')!;
+    expect(squash(fallback.textContent)).to.equal(first.text);
+    expect(snippet(b)).not.to.contain(third.author);
+
+    await choose(b, 'data-clamp', '3');
+    await check(b, 'data-share', ['email', 'copy']);
+    expect(snippet(b)).to.contain('data-clamp="3"').and.contain('data-share="copy email"');
+    await rendering(preview(b));
+    const share = shown(b, 'share')!;
+    expect(share.querySelector<HTMLAnchorElement>('a[href^="mailto:"]')).not.to.equal(null);
+    await check(b, 'data-share', []);
+    expect(snippet(b)).not.to.contain('data-share');
+    await expect(b).to.be.accessible();
+  });
+
+  it('says when a call to action would have no button, until it has an endpoint or a link', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    // The embedded study's call to action names neither: the partner has to.
+    const [cta] = DEFAULT_DOCUMENT.ctas;
+    expect([cta.button.href, cta.signup?.endpoint]).to.deep.equal([undefined, undefined]);
+    await rendering(preview(b));
+    const hint = () => part(b, 'hint').textContent!;
+    expect(hint()).to.contain('No button').and.contain('data-endpoint').and.contain('data-href');
+    expect(part(b, 'hint').getAttribute('role')).to.equal('status');
+    expect(shown(b, 'button')).to.equal(null);
+    await expect(b).to.be.accessible();
+
+    const give = 'https://partner.example/give';
+    await choose(b, 'data-href', give);
+    expect(hint()).to.equal('');
+    await rendering(preview(b));
+    expect(shown(b, 'button')!.localName).to.equal('a');
+    expect(shown(b, 'button')!.getAttribute('href')).to.equal(give);
+    // The same link in the fallback, for readers without the script.
+    expect(snippet(b))
+      .to.contain(`data-href="${give}"`)
+      .and.contain(`<a href="${give}">${cta.button.label}</a>`);
+
+    await choose(b, 'data-href', '');
+    await choose(b, 'data-endpoint', new URL('/api/signups', location.href).href);
+    expect(hint()).to.equal('');
+    await rendering(preview(b));
+    expect(shown(b, 'button')!.localName).to.equal('button');
+    expect(snippet(b)).not.to.contain('<a ');
+
+    // A link the element refuses is no link: the hint is back, and the fallback links nowhere.
+    await choose(b, 'data-endpoint', '');
+    await choose(b, 'data-href', 'javascript:alert(1)');
+    expect(hint()).to.contain('No button');
+    expect(snippet(b)).to.contain('data-href="javascript:alert(1)"').and.not.to.contain('<a ');
+  });
+
   it('lists the items of a document loaded from a JSON URL, and cites it by absolute URL', async () => {
     const b = await builder();
     const url = '/fixtures/study.json?case=builder-list&from=builder';
@@ -257,6 +423,18 @@ describe('<embed-builder>', () => {
     expect(stat.textContent).to.contain('<script>window.pwned = 1</script>');
     expect(stat.querySelector('script, img, a, iframe')).to.equal(null);
     expect('pwned' in page).to.be.false;
+
+    // A quote without a source of its own cites the study, whose title here is markup.
+    await choose(b, 'element', 'study-quote');
+    await choose(b, 'item', 'second-voice');
+    const quoted = snippet(b);
+    expect(quoted).to.contain('&lt;iframe src="javascript:window.pwned = 4"&gt;&lt;/iframe&gt;');
+    expect(quoted).not.to.contain('<iframe');
+    const quotePage = await openPage(`script=blocked&html=${encodeURIComponent(quoted)}`);
+    const quote = quotePage.document.querySelector('study-quote')!;
+    expect(quote.textContent).to.contain('<iframe src="javascript:window.pwned = 4"></iframe>');
+    expect(quote.querySelector('script, img, iframe')).to.equal(null);
+    expect('pwned' in quotePage).to.be.false;
   });
 
   it('copies with the Clipboard API, and says so', async () => {
@@ -302,7 +480,7 @@ describe('the copied snippet, pasted into a blank page', () => {
         await choose(b, 'theme', 'dark');
         await choose(b, 'lang', 'fr');
         await choose(b, 'script', script);
-        if (control(b, 'data-animate')) await choose(b, 'data-animate', 'none');
+        await chooseAll(b, CASES[tag].choices);
         const copied = await copy(b);
         expect(copied).to.equal(snippet(b));
 
@@ -328,11 +506,171 @@ describe('the copied snippet, pasted into a blank page', () => {
       await load(b, `/fixtures/study.json?case=fallback-${tag}`);
       await choose(b, 'item', CASES[tag].id);
       await choose(b, 'lang', 'fr');
+      await chooseAll(b, CASES[tag].choices);
       const page = await openPage(`script=blocked&html=${encodeURIComponent(snippet(b))}`);
       const element = page.document.querySelector(tag)!;
       expect(page.customElements.get(tag)).to.equal(undefined);
-      const text = squash(element.textContent);
-      for (const expected of CASES[tag].reads(study, 'fr')) expect(text).to.contain(expected);
+      CASES[tag].reads(element, study);
+    });
+  }
+});
+
+/** Pastes text into the builder's paste box and has it read, its button pressed from the keyboard. */
+async function readPasted(b: EmbedBuilderElement, text: string): Promise<string> {
+  b.shadowRoot!.querySelector('textarea')!.value = text;
+  b.shadowRoot!.querySelector<HTMLButtonElement>('.paste button')!.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => part(b, 'recognised').textContent, 'nothing was said about the paste');
+  await b.updateComplete;
+  return part(b, 'recognised').textContent!;
+}
+
+describe('sign-up services in the builder', () => {
+  it('offers every service the element knows, and the consent, privacy, contact and field options', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    const offered = [...control(b, 'data-provider').options].map((o) => o.value).filter(Boolean);
+    expect(offered).to.deep.equal(Object.keys(SERVICES));
+    await choose(b, 'data-endpoint', new URL('/api/signups', location.href).href);
+    // Each is a provider the element itself knows: it warns of none as unknown.
+    for (const provider of offered) {
+      await choose(b, 'data-provider', provider);
+      await rendering(preview(b));
+      await b.updateComplete;
+      expect(part(b, 'warning').textContent, provider).not.to.contain('unknown');
+    }
+    await choose(b, 'data-provider', 'formspree');
+    const words = 'Yes, email me about starting a fundraiser.';
+    await choose(b, 'data-consent', words);
+    await choose(b, 'data-privacy-url', 'https://partner.example/privacy');
+    await choose(b, 'data-contact-url', 'mailto:team@partner.example');
+    await choose(b, 'data-fields', 'name:full_name');
+    await rendering(preview(b));
+    shown(b, 'button')!.click();
+    await waitUntil(() => shown(b, 'checkbox'), 'the preview asks for no consent');
+    const label = preview(b).shadowRoot!.querySelector('label[for="consent"]')!;
+    expect(label.textContent).to.equal(words);
+    expect(shown(b, 'privacy')!.getAttribute('href')).to.equal('https://partner.example/privacy');
+    expect(snippet(b))
+      .to.contain(`data-consent="${words}"`)
+      .and.contain('data-privacy-url="https://partner.example/privacy"')
+      .and.contain('data-contact-url="mailto:team@partner.example"')
+      .and.contain('data-fields="name:full_name"');
+    await expect(b).to.be.accessible();
+  });
+
+  it("reads each service's embed code or form URL into the provider, endpoint and field map, and says what it left", async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    expect(part(b, 'recognised').getAttribute('role')).to.equal('status');
+    expect(await readPasted(b, '   ')).to.contain('Paste');
+    for (const embed of EMBEDS) {
+      const which = `${embed.provider} ${embed.what}`;
+      const said = await readPasted(b, embed.pasted);
+      expect(said, which).to.contain(`Recognised ${SERVICES[embed.provider].label}:`);
+      expect(control(b, 'data-provider').value, which).to.equal(embed.provider);
+      expect(control(b, 'data-endpoint').value, which).to.equal(embed.endpoint);
+      // An earlier paste's form name and field map do not stay behind.
+      expect(control(b, 'data-form-name').value, which).to.equal(embed.formName ?? '');
+      const map = fieldMap(control(b, 'data-fields').value);
+      if (embed.email) expect(map.email ?? 'email', which).to.equal(embed.email);
+      if (embed.name) expect(map.name ?? 'name', which).to.equal(embed.name);
+      if (!embed.email && !embed.name) expect(map, which).to.deep.equal({});
+      for (const left of embed.left ?? []) expect(said, which).to.contain(left);
+      if (!embed.left) expect(said, which).not.to.contain('Not carried over');
+      expect(snippet(b), which)
+        .to.contain(`data-provider="${embed.provider}"`)
+        .and.contain(`data-endpoint="${embed.endpoint.replaceAll('&', '&amp;')}"`);
+      const hint = part(b, 'hint').textContent!;
+      expect(hint.includes('hides its answers'), which).to.equal(
+        'opaque' in SERVICES[embed.provider],
+      );
+      expect(hint.includes('hidden form'), which).to.equal(embed.provider === 'netlify');
+    }
+    // Something it does not know changes nothing, and says so.
+    const before = snippet(b);
+    const said = await readPasted(b, 'https://example.org/newsletter/subscribe');
+    expect(said)
+      .to.match(/^Not recognised/)
+      .and.contain('https://example.org/newsletter/subscribe');
+    expect(snippet(b)).to.equal(before);
+    expect(await readPasted(b, '<p>Join our list!</p>')).to.match(/^Not recognised: it holds no/);
+    expect(snippet(b)).to.equal(before);
+    await expect(b).to.be.accessible();
+  });
+
+  it('reads pasted HTML without running or loading any of it, and shows its words as text', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'fundraise-cta');
+    const probe = `/fixtures/status/204?probe=${Date.now()}`;
+    const hostile = '<img src=x onerror="window.pwned = 4">';
+    const said = await readPasted(
+      b,
+      `<img src="${probe}-img" onerror="window.pwned = 1"><script>window.pwned = 2</script>
+<script src="${probe}-script"></script><link rel="stylesheet" href="${probe}-style">
+<iframe src="${probe}-frame"></iframe><object data="${probe}-object"></object>
+<form action="https://formspree.io/f/mqkrzabc" onsubmit="window.pwned = 3">
+  <input type="hidden" name='${hostile}' value="x">
+  <input type="email" name="email" autofocus onfocus="window.pwned = 5"><input name="name">
+</form>`,
+    );
+    expect(said).to.contain('Recognised Formspree').and.contain(hostile);
+    expect(part(b, 'recognised').children).to.have.length(0);
+    // A request of the test's own, made after the paste was read: once it has arrived, any request
+    // the paste had made would have arrived too.
+    await fetch(`${probe}-control`);
+    expect(await hits(`${probe}-control`)).to.equal(1);
+    for (const what of ['img', 'script', 'style', 'frame', 'object']) {
+      expect(await hits(`${probe}-${what}`), what).to.equal(0);
+    }
+    expect('pwned' in window).to.be.false;
+    expect(document.querySelector(`[src^="${probe}"]`)).to.equal(null);
+    expect(b.shadowRoot!.querySelector(`[src^="${probe}"], iframe, object, img`)).to.equal(null);
+  });
+
+  for (const embed of EMBEDS) {
+    it(`${embed.provider} ${embed.what}: the snippet signs up at the service's stand-in, under the pasted names`, async () => {
+      const { origin } = await (await fetch('/fixtures/services')).json();
+      const b = await builder();
+      await choose(b, 'element', 'fundraise-cta');
+      await readPasted(b, embed.pasted);
+      const netlify = embed.provider === 'netlify';
+      if (netlify) await choose(b, 'data-consent', 'Yes, email me about starting a fundraiser.');
+      // The one change: the service's own address, as the builder wrote it, for its stand-in's.
+      const endpoint = control(b, 'data-endpoint').value;
+      await choose(b, 'data-endpoint', standIn(endpoint, embed.provider, origin));
+      const pasted = snippet(b).replace(CDN, '/built/');
+      const page = await openPage(`csp=services&html=${encodeURIComponent(pasted)}`);
+      const email = uniqueEmail(`builder-${embed.provider}`);
+      const event = await signUpThrough(
+        page.document.querySelector('fundraise-cta')!,
+        email,
+        'Grace Hopper',
+      );
+      expect(event.type).to.equal('impact-signup');
+      expect(event.detail.delivery).to.equal(
+        'opaque' in SERVICES[embed.provider] ? 'opaque' : 'confirmed',
+      );
+      const posts = (await serviceLog(email.split('@')[0])).filter((r) => r.method === 'POST');
+      expect(posts).to.have.length(1);
+      const fields = sentFields(posts[0]);
+      expect(fields[embed.email ?? 'email']).to.equal(email);
+      if (embed.name) expect(fields[embed.name]).to.equal('Grace Hopper');
+      expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+      if (netlify) {
+        // Netlify keeps only the fields its hidden copy of the form lists: it must list them all.
+        const copy = page.document.querySelector<HTMLFormElement>('form[data-netlify="true"]')!;
+        expect(copy.hidden).to.be.true;
+        expect(copy.getAttribute('name')).to.equal(fields['form-name']);
+        expect(copy.getAttribute('netlify-honeypot')).to.equal('bot-field');
+        const listed = [...copy.querySelectorAll('input')].map((input) => input.name);
+        expect(listed.sort()).to.deep.equal(Object.keys(fields).sort());
+        expect(listed).to.include('consent').and.include(embed.name!);
+        // Beside the element in the snippet; the preview, which would show nothing of it, has the
+        // element alone.
+        expect(snippet(b).endsWith('</form>')).to.be.true;
+        expect(part(b, 'preview').children).to.have.length(1);
+      }
     });
   }
 });

@@ -3,12 +3,12 @@
  * build leaves external (`../impact-widgets.js`), so the builder page runs the one copy a partner
  * would load, and the preview is that copy at work.
  */
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_DOCUMENT, loadStudyDocument, type StudyDocument } from '../../src/index.js';
 import { styles } from './embed-builder.styles.js';
-import { ELEMENTS, type ElementSpec, type ItemOf } from './elements.js';
+import { ELEMENTS, type ElementSpec, type FallbackContext, type ItemOf } from './elements.js';
 import { toDom, toHtml, type Tree } from './markup.js';
 
 const THEMES = [
@@ -18,7 +18,7 @@ const THEMES = [
 ] as const;
 type Theme = (typeof THEMES)[number][0];
 /** What the preview shows: a change to any of these rebuilds it. */
-const SHOWN = ['tag', 'study', 'src', 'itemId', 'theme', 'language', 'options'];
+const SHOWN = ['tag', 'study', 'src', 'itemId', 'more', 'theme', 'language', 'options'];
 const LANGUAGES = [
   ['en', 'English'],
   ['fr', 'Français'],
@@ -44,6 +44,9 @@ type ScriptKind = keyof typeof SCRIPTS;
  * @csspart copy - The copy button.
  * @csspart status - Says "Copied", or how to copy by hand.
  * @csspart message - Whether the document loaded, and why not.
+ * @csspart hint - What the partner should know about the chosen options: a call to action
+ *   with neither an endpoint nor a link shows no button, a service that hides its answers.
+ * @csspart recognised - What was read from a pasted embed code or form URL, and what was not.
  * @csspart warning - The preview element's own warning, when it has one.
  */
 export class EmbedBuilderElement extends LitElement {
@@ -66,6 +69,8 @@ export class EmbedBuilderElement extends LitElement {
   /** The loaded document's absolute URL; empty for the embedded default. */
   @state() private src = '';
   @state() private itemId = '';
+  /** The ids of the other items an element that rotates cycles through, after the chosen one. */
+  @state() private more: string[] = [];
   @state() private theme: Theme = 'light';
   @state() private language = 'en';
   @state() private script: ScriptKind = 'module';
@@ -76,9 +81,12 @@ export class EmbedBuilderElement extends LitElement {
   /** The preview element's own warning, as a partner would see it in the console. */
   @state() private warning = '';
   @state() private copyStatus = '';
+  /** What the last paste was read as. */
+  @state() private recognised = '';
 
   @query('[part~="preview"]') private preview!: HTMLElement;
   @query('[part~="snippet"]') private code!: HTMLElement;
+  @query('textarea') private pasted?: HTMLTextAreaElement;
 
   /** Only the newest load may change the document. */
   #generation = 0;
@@ -94,6 +102,7 @@ export class EmbedBuilderElement extends LitElement {
     const item = this.#item(spec);
     const snippet = item ? this.#snippet(spec, item) : '';
     const message = item ? this.message : `This document has no ${spec.kind}.`;
+    const hint = item && spec.hint?.(item, this.#context);
     return html`<div class="layout">
       <form @change=${this.#change} @submit=${this.#load}>
         <label
@@ -127,6 +136,16 @@ export class EmbedBuilderElement extends LitElement {
             )}
           </select>
         </label>
+        ${
+          spec.several && items.length > 1
+            ? this.#checkboxes(
+                'more',
+                spec.several,
+                items.filter((i) => i !== item).map((i) => [i.id, spec.itemLabel(i)]),
+                this.more,
+              )
+            : nothing
+        }
         <label
           >Theme
           <select name="theme">
@@ -145,8 +164,22 @@ export class EmbedBuilderElement extends LitElement {
             )}
           </select>
         </label>
-        ${spec.options.map(({ attribute, label, choices, input }) => {
+        <p part="hint" role="status">${hint}</p>
+        ${
+          spec.paste
+            ? html`<div class="paste">
+                <label
+                  >${spec.paste.label}
+                  <textarea rows="4" spellcheck="false" autocomplete="off"></textarea>
+                </label>
+                <button type="button" @click=${this.#read}>Fill in from the pasted code</button>
+                <p part="recognised" role="status">${this.recognised}</p>
+              </div>`
+            : nothing
+        }
+        ${spec.options.map(({ attribute, label, choices, several, input }) => {
           const value = this.options[attribute] ?? '';
+          if (several) return this.#checkboxes(attribute, label, choices ?? [], value.split(' '));
           return html`<label
             >${label}
             ${
@@ -193,7 +226,32 @@ export class EmbedBuilderElement extends LitElement {
     if (!SHOWN.some((key) => changed.has(key))) return;
     const spec = this.#spec;
     const item = this.#item(spec);
+    // The element alone: what the snippet adds beside it (Netlify's hidden form) shows nothing,
+    // and the builder's own form styles would show it.
     this.preview.replaceChildren(...(item ? [toDom(this.#element(spec, item))] : []));
+  }
+
+  /** Checkboxes for a list of values, of which any may be picked. */
+  #checkboxes(
+    name: string,
+    legend: string,
+    choices: readonly (readonly [string, string])[],
+    checked: readonly string[],
+  ) {
+    return html`<fieldset>
+      <legend>${legend}</legend>
+      ${choices.map(
+        ([value, text]) =>
+          html`<label class="check"
+            ><input
+              type="checkbox"
+              name=${name}
+              value=${value}
+              .checked=${checked.includes(value)}
+            />${text}</label
+          >`,
+      )}
+    </fieldset>`;
   }
 
   get #spec(): ElementSpec {
@@ -209,19 +267,29 @@ export class EmbedBuilderElement extends LitElement {
     return items.find((i) => i.id === this.itemId) ?? items[0];
   }
 
+  /** The chosen options, without the ones left to the item. */
+  get #options(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.options).filter(([, v]) => v !== ''));
+  }
+
+  get #context(): FallbackContext {
+    return { lang: this.language, study: this.study.study, options: this.#options };
+  }
+
   /** The element as the partner will write it: attributes, and its fallback content. */
   #element(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): Tree {
-    const options = Object.fromEntries(Object.entries(this.options).filter(([, v]) => v !== ''));
+    // The chosen item first, then the others it rotates through, in the document's order.
+    const ids = [item, ...this.#items(spec).filter((i) => i !== item && this.more.includes(i.id))];
     return [
       spec.tag,
       {
         'data-src': this.src || undefined,
-        'data-id': item.id,
+        'data-id': ids.map((i) => i.id).join(' '),
         'data-theme': this.theme === 'light' ? undefined : this.theme,
         lang: this.language,
-        ...options,
+        ...this.#options,
       },
-      ...spec.fallback(item, { lang: this.language, study: this.study.study, options }),
+      ...spec.fallback(item, this.#context),
     ];
   }
 
@@ -238,19 +306,36 @@ export class EmbedBuilderElement extends LitElement {
         crossorigin: 'anonymous',
       },
     ];
-    return `${toHtml(script)}\n${toHtml(this.#element(spec, item), true)}`;
+    // The element, then the markup the page needs beside it.
+    const companions = spec.companions?.(item, this.#context) ?? [];
+    return [script, this.#element(spec, item), ...companions]
+      .map((tree, i) => toHtml(tree, i > 0))
+      .join('\n');
   }
 
   #change(event: Event): void {
-    const { name, value } = event.target as HTMLInputElement | HTMLSelectElement;
-    // Loaded on submit: a half-typed URL is no document.
-    if (name === 'src') return;
+    const field = event.target as HTMLInputElement | HTMLSelectElement;
+    const { name } = field;
+    // Loaded on submit: a half-typed URL is no document. A paste is read on its own button.
+    if (name === 'src' || !name) return;
+    // A checkbox stands for its whole group: the values checked in it, in the order shown.
+    const value =
+      field.type === 'checkbox'
+        ? [...this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${name}"]:checked`)]
+            .map((box) => box.value)
+            .join(' ')
+        : field.value;
     this.message = '';
     this.copyStatus = '';
     switch (name) {
       case 'element':
         this.tag = value;
         this.options = {};
+        this.more = [];
+        this.recognised = '';
+        return;
+      case 'more':
+        this.more = value.split(' ');
         return;
       case 'item':
         this.itemId = value;
@@ -269,6 +354,16 @@ export class EmbedBuilderElement extends LitElement {
     }
   }
 
+  /** Fills in the options read from the pasted text; the text itself goes nowhere. */
+  #read(): void {
+    const { options, said } = this.#spec.paste!.read(this.pasted?.value ?? '');
+    this.options = { ...this.options, ...options };
+    this.copyStatus = '';
+    // Said again, even when it reads the same, so the status is announced each time.
+    this.recognised = '';
+    void this.updateComplete.then(() => (this.recognised = said));
+  }
+
   async #load(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -278,6 +373,7 @@ export class EmbedBuilderElement extends LitElement {
     if (!input) {
       this.study = DEFAULT_DOCUMENT;
       this.src = this.message = '';
+      this.more = [];
       return;
     }
     this.message = `Loading ${input}…`;
@@ -286,6 +382,7 @@ export class EmbedBuilderElement extends LitElement {
       if (generation !== this.#generation) return;
       // The snippet goes to another site, where only an absolute URL still points here.
       this.study = study;
+      this.more = [];
       this.src = new URL(input, document.baseURI).href;
       this.message = `Loaded ${study.study.title}.`;
     } catch (error) {

@@ -10,6 +10,8 @@ export type Attributes = Readonly<Record<string, string | undefined>>;
 export type Tree = string | readonly [tag: string, attributes: Attributes, ...children: Tree[]];
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Elements that have no end tag. */
+const VOID = new Set(['input']);
 
 /** Text safe between tags, or (`attribute`) inside a double-quoted attribute value. */
 export function escapeHtml(text: string, attribute = false): string {
@@ -28,7 +30,7 @@ export function toHtml(tree: Tree, block = false): string {
     .join('');
   const inner = children.map((child) => toHtml(child));
   const body = block && inner.length ? `\n  ${inner.join('\n  ')}\n` : inner.join('');
-  return `<${tag}${open}>${body}</${tag}>`;
+  return VOID.has(tag) ? `<${tag}${open}>` : `<${tag}${open}>${body}</${tag}>`;
 }
 
 /** The same tree as DOM nodes. */

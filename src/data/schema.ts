@@ -3,9 +3,10 @@
  * calls to action.
  *
  * The schema below is the single source of truth. It is plain JSON Schema, so the build writes it
- * out as `dist/study.schema.json` for partners' editors; the TypeScript types are inferred from
- * it; and `validateStudyDocument` interprets the small subset of JSON Schema it uses. (A general
- * validator library cost five times the bytes of this one for the same checks.)
+ * out as `dist/study.schema.json` for partners' editors, with the notes of schema-notes.ts as
+ * descriptions; the TypeScript types are inferred from it; and `validateStudyDocument` interprets
+ * the small subset of JSON Schema it uses. (A general validator library cost five times the
+ * bytes of this one for the same checks.)
  *
  * Unknown keys are accepted, so a document written for a later version still loads in this one.
  */
@@ -17,14 +18,15 @@ const currency = { type: 'string', minLength: 3, maxLength: 3 } as const;
 const link = { type: 'string' } as const;
 const source = {
   type: 'object',
+  properties: { label: text, url: link },
+  required: ['label'],
+} as const;
+/** A stat's source may be one the study only cites, which changes how its card credits it. */
+const statSource = {
+  type: 'object',
   properties: {
-    label: text,
-    url: link,
-    cited: {
-      type: 'boolean',
-      description:
-        'True when the study only reports this figure from the source named here, rather than measuring it: the card then reads "as cited in" the study.',
-    },
+    ...source.properties,
+    cited: { type: 'boolean' },
   },
   required: ['label'],
 } as const;
@@ -43,10 +45,7 @@ export const studyDocumentSchema = {
         publisher: text,
         year: { type: 'integer' },
         url: link,
-        locale: {
-          ...text,
-          description: 'BCP 47 language of the text, used when the page gives none.',
-        },
+        locale: text,
       },
     },
     stats: {
@@ -56,9 +55,9 @@ export const studyDocumentSchema = {
         required: ['id', 'value', 'format', 'label'],
         properties: {
           id: text,
-          value: { ...number, description: 'For "percent", percentage points: 2.2 means 2.2 %.' },
+          value: number,
           format: { enum: ['percent', 'number', 'compact', 'currency'] },
-          currency: { ...currency, description: 'ISO 4217 code, for the "currency" format.' },
+          currency,
           decimals: { type: 'integer', minimum: 0, maximum: 20 },
           label: text,
           context: text,
@@ -67,7 +66,7 @@ export const studyDocumentSchema = {
             required: ['value', 'label'],
             properties: { value: number, label: text },
           },
-          source,
+          source: statSource,
         },
       },
     },
@@ -97,12 +96,18 @@ export const studyDocumentSchema = {
             type: 'object',
             required: ['success'],
             properties: {
-              endpoint: {
-                ...link,
-                description:
-                  'Optional, so a document can carry the texts while each partner names its own endpoint.',
-              },
+              endpoint: link,
               encoding: { enum: ['json', 'form'] },
+              provider: text,
+              fields: text,
+              formName: text,
+              consent: text,
+              privacyUrl: link,
+              contact: {
+                type: 'object',
+                required: ['url'],
+                properties: { label: text, url: link },
+              },
               success: text,
               guide: {
                 type: 'object',

@@ -1,5 +1,3 @@
-import { isServer } from 'lit';
-
 /**
  * Link targets come from attributes and documents a partner does not fully control, so only the
  * schemes a plain link needs are let through. A `javascript:` or `data:` URL in a citation would
@@ -13,6 +11,7 @@ const NO_PAGE = 'https://page.invalid/';
 /**
  * The absolute URL when it parses and its scheme is allowed, else `undefined`. A server render
  * keeps a relative URL as written, so it resolves on the partner's page as the live element's does.
+ * (No `isServer` from lit here: the iframe embed's script uses this module without lit.)
  */
 export function safeUrl(
   url: string | undefined,
@@ -20,9 +19,10 @@ export function safeUrl(
 ): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url, isServer ? NO_PAGE : document.baseURI);
+    const base = globalThis.document?.baseURI ?? NO_PAGE;
+    const parsed = new URL(url, base);
     if (!schemes.includes(parsed.protocol)) return undefined;
-    return isServer && parsed.href.startsWith(NO_PAGE) ? url : parsed.href;
+    return base === NO_PAGE && parsed.href.startsWith(NO_PAGE) ? url : parsed.href;
   } catch {
     return undefined;
   }

@@ -1,22 +1,44 @@
 /**
  * A newcomer follows only the README: the snippets of its "Embed in 60 seconds" section, pasted
- * as they are into a blank page under the strict partner CSP, render. Only what cannot be reached
- * from here is swapped: the CDN URL for the bundle as built, and the example document URL for
- * the default document as built (which the README offers as the start of a partner's own).
+ * as they are into a blank page under the strict partner CSP, render; each snippet of its
+ * "Sign-ups" section, pasted the same way, takes a sign-up to a loopback stand-in of its service,
+ * delivered as the section's table says. Only what cannot be reached from here is swapped: the
+ * CDN URL for the bundle as built, the example document URL for the default document as built
+ * (which the README offers as the start of a partner's own), and a service's endpoint for its
+ * stand-in's.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { SERVICES } from '../../demo/builder/signup-services.js';
+import {
+  received,
+  sentFields,
+  serviceLog,
+  signUpThrough,
+  standIn,
+  uniqueEmail,
+} from '../cta-helpers.js';
 import { closePages, openPage, part, TAGS, type BuiltPage } from '../hardening/built-page.js';
 
 const readme = await (await fetch('/README.md')).text();
-const section = readme.slice(
-  readme.indexOf('## Embed in 60 seconds'),
-  readme.indexOf('\n## ', readme.indexOf('## Embed in 60 seconds') + 1),
-);
 
-/** The section's HTML code blocks, without the indentation of the list they sit in. */
-const blocks = [...section.matchAll(/^( *)```html\n([\s\S]*?)^ *```/gm)].map(([, indent, code]) =>
-  code.replace(new RegExp(`^${indent}`, 'gm'), ''),
-);
+/** A section of the README, from its heading to the next heading of the same level. */
+function sectionOf(heading: string): string {
+  const start = readme.indexOf(`\n${heading}\n`);
+  const level = heading.split(' ')[0];
+  const end = readme.indexOf(`\n${level} `, start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+/** A section's HTML code blocks, without the indentation of the list they sit in. */
+const htmlBlocks = (text: string) =>
+  [...text.matchAll(/^( *)```html\n([\s\S]*?)^ *```/gm)].map(([, indent, code]) =>
+    code.replace(new RegExp(`^${indent}`, 'gm'), ''),
+  );
+
+const blocks = htmlBlocks(sectionOf('## Embed in 60 seconds'));
+/** The script tag as the README gives it, loading the bundle as built. */
+const fromCdn = (html: string) =>
+  html.replace(/https:\/\/unpkg\.com\/impact-widgets@[\d.]+\/dist\//g, '/built/');
 
 interface Document {
   stats: { id: string; value: number; format: string; decimals?: number }[];
@@ -24,10 +46,10 @@ interface Document {
 const builtDocument = (await (await fetch('/built/cambodia-2015.json')).json()) as Document;
 
 async function pasteAll(): Promise<BuiltPage> {
-  const page = blocks
-    .join('\n')
-    .replace(/https:\/\/unpkg\.com\/impact-widgets@[\d.]+\/dist\//g, '/built/')
-    .replaceAll('https://partner.example/study.json', '/built/cambodia-2015.json');
+  const page = fromCdn(blocks.join('\n')).replaceAll(
+    'https://partner.example/study.json',
+    '/built/cambodia-2015.json',
+  );
   return openPage(`/pages/snippet?csp=strict&html=${encodeURIComponent(page)}`, [900, 2400]);
 }
 
@@ -80,4 +102,69 @@ describe("the README's embed snippets", () => {
       );
     }
   });
+});
+
+const signups = sectionOf('## Sign-ups');
+const snippets = htmlBlocks(signups);
+const providerOf = (snippet: string) => /data-provider="([^"]+)"/.exec(snippet)?.[1] ?? 'custom';
+
+/** The delivery the section's table gives a provider: `confirmed` or `opaque`. */
+function deliveryOf(provider: string): string | undefined {
+  const row = signups
+    .split('\n')
+    .find((line) => line.startsWith('|') && line.split('|')[2]?.includes(`\`${provider}\``));
+  return row?.split('|').at(-2)?.trim();
+}
+
+describe("the README's sign-up snippets", () => {
+  afterEach(closePages);
+
+  it('are one for each service, and the table says what each lets the element know', () => {
+    expect(snippets.map(providerOf).sort()).to.deep.equal(Object.keys(SERVICES).sort());
+    for (const provider of Object.keys(SERVICES)) {
+      expect(deliveryOf(provider), provider).to.be.oneOf(['confirmed', 'opaque']);
+    }
+  });
+
+  for (const snippet of snippets) {
+    const provider = providerOf(snippet);
+    it(`${provider}: a sign-up reaches its stand-in under a strict CSP, ${deliveryOf(provider)} as the table says`, async () => {
+      const { origin } = await (await fetch('/fixtures/services')).json();
+      const given = /data-endpoint="([^"]*)"/.exec(snippet)![1].replaceAll('&amp;', '&');
+      const endpoint = provider === 'custom' ? '/api/signups' : standIn(given, provider, origin);
+      const pasted = snippet.replace(
+        /data-endpoint="[^"]*"/,
+        `data-endpoint="${endpoint.replaceAll('&', '&amp;')}"`,
+      );
+      const page = await openPage(
+        `/pages/snippet?csp=services&html=${encodeURIComponent(fromCdn(`${blocks[0]}\n${pasted}`))}`,
+      );
+      const email = uniqueEmail(`readme-${provider}`);
+      const event = await signUpThrough(page.document.querySelector('fundraise-cta')!, email);
+      expect(event.type).to.equal('impact-signup');
+      expect(event.detail.delivery).to.equal(deliveryOf(provider));
+      const posts =
+        provider === 'custom'
+          ? (await received(email)).map((post) => post.body)
+          : (await serviceLog(email.split('@')[0]))
+              .filter((request) => request.method === 'POST')
+              .map((request) => request.body);
+      expect(posts).to.have.length(1);
+      // The address arrives, and the consent words do when the snippet asks for consent.
+      const [body] = posts;
+      const text = body.startsWith('{') ? body : [...new URLSearchParams(body).values()].join(' ');
+      expect(text).to.contain(email);
+      const consent = /data-consent="([^"]*)"/.exec(snippet)?.[1];
+      if (consent) expect(text).to.contain(consent);
+      expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+      const copy = page.document.querySelector('form[data-netlify]');
+      expect(!!copy, 'a hidden form for Netlify').to.equal(provider === 'netlify');
+      if (copy) {
+        // Netlify keeps only the fields its copy of the form lists: the README's lists them all.
+        const [request] = (await serviceLog(email.split('@')[0])).filter((r) => r.method === 'POST');
+        const listed = [...copy.querySelectorAll('input')].map((input) => input.name);
+        expect(listed.sort()).to.deep.equal(Object.keys(sentFields(request)).sort());
+      }
+    });
+  }
 });

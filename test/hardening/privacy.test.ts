@@ -1,22 +1,24 @@
 /**
  * A whole demo session (demo/index.html as served, loading ../dist/impact-widgets.js) with
- * test/pages/privacy-probe.js injected as its first script: scrolled through, count-ups run, themes,
- * language and attributes changed, elements added, moved and removed, the frame resized, as a
- * visitor and a partner's own scripts might. No cookie is set, no request goes to an origin other
- * than the page's own and those its `data-src` and `data-endpoint` attributes name, and no storage
- * API is used beyond the page's allowance.
+ * test/pages/privacy-probe.js injected as its first script: scrolled through, count-ups run, the
+ * quotes rotated, a sign-up made through the call to action (answered by the demo's stand-in
+ * endpoint), themes, language and attributes changed, elements added, moved and removed, the frame
+ * resized, as a visitor and a partner's own scripts might. No cookie is set, no request goes to an
+ * origin other than the page's own and those its `data-src` and `data-endpoint` attributes name,
+ * no storage API is used beyond the page's allowance, and nothing is written to storage.
  */
 import { aTimeout, expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { DEFAULT_DOCUMENT } from '../../src/data/default-document.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { closePages, fresh, openPage, part, rendered, TAGS, type BuiltPage } from './built-page.js';
 
 /**
- * The storage APIs each page may use. Only a queued sign-up may store anything (in localStorage),
- * and the sign-up element is not in the bundle yet: when it lands, the demo's line becomes
- * `['localStorage']`.
+ * The storage APIs each page may reach for, reads included. The demo's call to action reads
+ * localStorage for a sign-up queued while offline; online, as here, it writes nothing, and no
+ * page may write to storage at all.
  */
 const MAY_STORE: Record<string, string[]> = {
-  '/demo/index.html': [],
+  '/demo/index.html': ['localStorage'],
 };
 
 /** Attributes that name where an element may send requests. */
@@ -26,6 +28,7 @@ interface Probe {
   requests: string[];
   cookies: string[];
   storage: string[];
+  writes: string[];
   errors: string[];
 }
 type ProbedPage = BuiltPage & { privacy: Probe };
@@ -72,6 +75,22 @@ describe('privacy over a demo session', () => {
     }
     page.scrollTo(0, 0);
     await waitUntil(() => elements().every(counted), 'a count-up did not end', { timeout: 8000 });
+
+    // The rotating quote is stepped through; a visitor signs up through the call to action.
+    const rotating = elements().find((el) => part(el, 'controls'))!;
+    for (const button of part(rotating, 'controls')!.querySelectorAll('button')) button.click();
+    const cta = doc.querySelector('fundraise-cta')!;
+    part(cta, 'button')!.click();
+    await waitUntil(() => cta.shadowRoot!.querySelector('form'), 'the sign-up form did not open');
+    const field = (name: string) =>
+      cta.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+    field('name').value = 'Private Reader';
+    field('email').value = `private-${Date.now()}@example.org`;
+    cta.shadowRoot!.querySelector<HTMLButtonElement>('form button')!.click();
+    await waitUntil(() => part(cta, 'success'), 'the sign-up did not succeed', { timeout: 5000 });
+    expect(part(cta, 'success')!.textContent).to.contain(DEFAULT_DOCUMENT.ctas[0].signup!.success);
+    const endpoint = new URL(cta.getAttribute('data-endpoint')!, doc.baseURI).href;
+    expect(probe.requests, 'the sign-up was sent').to.include(endpoint);
 
     // The visitor's system theme changes; the partner's scripts restyle and rewrite the widgets.
     await emulateMedia({ colorScheme: 'dark' });
@@ -120,14 +139,15 @@ describe('privacy over a demo session', () => {
     expect(cookiesBefore).to.equal('');
     expect(await cookieHeader(page)).to.equal('');
 
-    // Storage: nothing beyond the page's allowance.
+    // Storage: nothing beyond the page's allowance, and no write at all.
     const allowance = MAY_STORE[page.location.pathname];
     expect(allowance, `MAY_STORE has no line for ${page.location.pathname}`).to.be.an('array');
     expect(probe.storage.filter((api) => !allowance.includes(api))).to.deep.equal([]);
+    expect(probe.writes, 'storage writes').to.deep.equal([]);
     expect(probe.errors, 'uncaught errors').to.deep.equal([]);
   });
 
-  it('would see a cookie, a request elsewhere and a storage API (the probe works)', async () => {
+  it('would see a cookie, a request elsewhere, a storage API and a write (the probe works)', async () => {
     const page = (await openPage('/demo/index.html?first=privacy-probe')) as ProbedPage;
     const probe = page.privacy;
     const { url: elsewhere } = (await (await fetch('/fixtures/cross-origin')).json()) as {
@@ -143,12 +163,33 @@ describe('privacy over a demo session', () => {
     }
     void page.localStorage.length;
     void page.indexedDB;
+    expect(probe.writes, 'a read is no write').to.deep.equal([]);
+    try {
+      page.localStorage.setItem('probe', '1');
+      page.sessionStorage.probe = '1';
+      // Recorded, and still done: the probe changes nothing the page does.
+      expect(localStorage.getItem('probe')).to.equal('1');
+      expect(sessionStorage.getItem('probe')).to.equal('1');
+    } finally {
+      page.localStorage.removeItem('probe');
+      delete page.sessionStorage.probe;
+    }
     await waitUntil(
       () => probe.requests.some((url) => url.startsWith(new URL(elsewhere).origin)),
       'the request to the other origin was not seen',
     );
     expect(probe.cookies).to.have.length(2);
-    expect(probe.storage).to.include.members(['localStorage', 'indexedDB']);
+    expect(probe.storage).to.include.members(['localStorage', 'indexedDB', 'sessionStorage']);
+    expect(probe.writes).to.deep.equal([
+      'localStorage.setItem',
+      'sessionStorage.probe =',
+      'localStorage.removeItem',
+      'delete sessionStorage.probe',
+    ]);
+    expect([localStorage.getItem('probe'), sessionStorage.getItem('probe')]).to.deep.equal([
+      null,
+      null,
+    ]);
     await nextFrame();
     expect(await cookieHeader(page)).to.equal('');
   });

@@ -1,9 +1,10 @@
 // Injected as the first script of a page (test/server.js: /demo/index.html?first=privacy-probe), so
 // it is in place before the bundle runs: records every request the page makes (resource timing,
 // buffered from the navigation on, and the script APIs that send requests), every cookie write,
-// every use of a storage API, and uncaught errors. It touches none of those itself.
+// every use of a storage API (and, on their own, writes to Web Storage), and uncaught errors. It
+// touches none of those itself.
 (() => {
-  const record = { requests: [], cookies: [], storage: [], errors: [] };
+  const record = { requests: [], cookies: [], storage: [], writes: [], errors: [] };
   window.privacy = record;
   const request = (url) => record.requests.push(new URL(String(url), document.baseURI).href);
 
@@ -57,7 +58,28 @@
     }
   }
 
-  // Storage: reaching for any of these counts, whatever is done with it next.
+  // Storage: reaching for any of these counts, whatever is done with it next. Web Storage comes
+  // back wrapped, so that a write (a method or a plain property set or delete) is recorded too.
+  const WRITES = ['setItem', 'removeItem', 'clear'];
+  const watch = (name, storage) =>
+    new Proxy(storage, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (typeof value !== 'function') return value;
+        return function (...args) {
+          if (WRITES.includes(key)) record.writes.push(`${name}.${key}`);
+          return value.apply(target, args);
+        };
+      },
+      set(target, key, value) {
+        record.writes.push(`${name}.${String(key)} =`);
+        return Reflect.set(target, key, value, target);
+      },
+      deleteProperty(target, key) {
+        record.writes.push(`delete ${name}.${String(key)}`);
+        return Reflect.deleteProperty(target, key);
+      },
+    });
   for (const name of ['localStorage', 'sessionStorage', 'indexedDB', 'caches']) {
     let owner = window;
     while (owner && !Object.getOwnPropertyDescriptor(owner, name)) {
@@ -65,11 +87,15 @@
     }
     if (!owner) continue;
     const { get } = Object.getOwnPropertyDescriptor(owner, name);
+    let watched;
     Object.defineProperty(window, name, {
       configurable: true,
       get() {
         record.storage.push(name);
-        return get.call(window);
+        const api = get.call(window);
+        if (!name.endsWith('Storage')) return api;
+        watched ??= watch(name, api);
+        return watched;
       },
     });
   }

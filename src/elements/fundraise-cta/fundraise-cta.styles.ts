@@ -36,20 +36,23 @@ export const styles = css`
   .skeleton [part~='button'] {
     background: var(--_border);
   }
-  [part~='button']:disabled {
+  [part~='button']:disabled,
+  [aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
   }
+  /*
+   * A message line is there, empty, before any message: an error that arrives seconds after the
+   * click must not push the page down (a layout shift), and a live region in place is announced.
+   */
   .raised,
-  [part~='message'] {
+  [part~='message'],
+  [part~='privacy'] {
     color: var(--_muted);
     font-size: 0.875em;
+    min-height: 1lh;
   }
-  /* Out of the layout while empty, but still in the accessibility tree, so it is announced. */
-  [part~='message']:empty {
-    position: absolute;
-  }
-  [part~='input'][aria-invalid='true'] + [part~='message'] {
+  [aria-invalid='true'] + [part~='message'] {
     color: var(--_accent);
   }
   progress {
@@ -80,7 +83,26 @@ export const styles = css`
   }
   .field {
     gap: 0.25em;
+  }
+  .field,
+  [part~='success'] {
     align-content: start;
+  }
+  [part~='privacy'] {
+    justify-self: start;
+  }
+  /* The box before its words, which read as a sentence, not a label. */
+  .consent {
+    grid-template-columns: auto 1fr;
+  }
+  .consent input {
+    order: -1;
+  }
+  .consent label {
+    font-weight: 400;
+  }
+  .consent p {
+    grid-column: 2;
   }
   [part~='label'] {
     font-weight: 600;

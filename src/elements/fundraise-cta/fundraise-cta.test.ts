@@ -4,55 +4,25 @@ import { ctaMessages } from './fundraise-cta.messages.js';
 import './fundraise-cta.define.js';
 import type { FundraiseCtaElement } from './fundraise-cta.js';
 import { QUEUE_KEY } from './signup-controller.js';
+import {
+  absolute,
+  deepActive,
+  described,
+  fill,
+  input,
+  openForm,
+  part,
+  parts,
+  received,
+  restoreNetwork,
+  submit,
+  submitButton,
+  uniqueEmail,
+} from '../../../test/cta-helpers.js';
 import { watchPage } from '../../../test/watch-page.js';
-
-interface Received {
-  url: string;
-  type: string;
-  body: string;
-}
 
 const en = ctaMessages('en');
 const fr = ctaMessages('fr');
-
-let count = 0;
-/** A unique email per test: the key under which the test server reports what it received. */
-const uniqueEmail = (label: string) => `${label}-${Date.now()}-${count++}@example.org`;
-const received = async (key: string): Promise<Received[]> =>
-  (await fetch(`/api/received?key=${encodeURIComponent(key)}`)).json();
-const absolute = (path: string) => new URL(path, location.href).href;
-
-const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) =>
-  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (el: Element, name: string) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
-];
-const input = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-const submitButton = (el: Element) =>
-  el.shadowRoot!.querySelector<HTMLButtonElement>('form [part~="button"]')!;
-const described = (el: Element, field: HTMLElement) =>
-  el.shadowRoot!.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent?.trim();
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
-
-async function openForm(el: FundraiseCtaElement) {
-  part(el, 'button')!.click();
-  await el.updateComplete;
-}
-
-function fill(el: FundraiseCtaElement, name: string, email: string) {
-  input(el, 'name').value = name;
-  input(el, 'email').value = email;
-}
-
-async function submit(el: FundraiseCtaElement) {
-  el.shadowRoot!.querySelector('form')!.requestSubmit();
-  await el.updateComplete;
-}
 
 const cta = (endpoint = '/api/signups', extra = '') =>
   fixture<FundraiseCtaElement>(
@@ -74,11 +44,7 @@ async function goOfflineFor(ms: number) {
   await offline;
 }
 
-afterEach(async () => {
-  await waitUntil(() => navigator.onLine, 'the page stayed offline', { timeout: 5000 });
-  await executeServerCommand('set-offline', { offline: false });
-  localStorage.clear();
-});
+afterEach(restoreNetwork);
 
 describe('<fundraise-cta>', () => {
   describe('content', () => {
@@ -360,9 +326,11 @@ describe('<fundraise-cta>', () => {
       const consent = Date.parse(body.consentAt);
       expect(new Date(consent).toISOString()).to.equal(body.consentAt);
       expect(consent).to.be.within(before, after);
+      // Our endpoint's answer was read: the sign-up is confirmed, not merely sent.
       expect(event.detail).to.deep.equal({
         id: 'start-fundraiser',
         submissionId: body.submissionId,
+        delivery: 'confirmed',
       });
 
       const success = part(el, 'success')!;
@@ -887,6 +855,174 @@ describe('<fundraise-cta>', () => {
       [name, email] = tops();
       expect(email.top).to.equal(name.top);
       expect(email.left).to.be.greaterThan(name.right);
+    });
+
+    it('keeps one footprint while open, busy, failed, busy again and thanking', async () => {
+      const el = await cta('/api/signups?status=503&delay=300');
+      el.style.width = '800px';
+      await openForm(el);
+      const height = () => el.getBoundingClientRect().height;
+      const open = height();
+      fill(el, 'Still', uniqueEmail('footprint'));
+      const heights: Record<string, number> = {};
+      await submit(el);
+      heights.busy = height();
+      await waitUntil(() => submitButton(el).textContent!.trim() === en.retry);
+      heights.failed = height();
+      el.endpoint = '/api/signups?delay=300';
+      await el.updateComplete;
+      await submit(el);
+      heights.retrying = height();
+      await waitUntil(() => part(el, 'success'));
+      await el.updateComplete;
+      heights.thanks = height();
+      // The thank-you is shorter than the form, and takes the form's place without a shift.
+      expect(part(el, 'success')!.scrollHeight).to.be.at.most(open);
+      expect(heights).to.deep.equal({ busy: open, failed: open, retrying: open, thanks: open });
+    });
+  });
+
+  describe('consent', () => {
+    const words = 'Yes, email me about starting a fundraiser.';
+
+    it("asks for it with an unticked, required box in the partner's words, and sends nothing without it", async () => {
+      const el = await fixture<FundraiseCtaElement>(
+        html`<fundraise-cta
+          data-endpoint="/api/signups"
+          data-consent=${words}
+          data-privacy-url="https://example.org/privacy"
+        ></fundraise-cta>`,
+      );
+      await openForm(el);
+      const box = input(el, 'consent');
+      expect(box.type).to.equal('checkbox');
+      expect(box.checked).to.be.false;
+      expect(box.required).to.be.true;
+      expect(box.labels![0].textContent).to.equal(words);
+      const privacy = part<HTMLAnchorElement>(el, 'privacy')!;
+      expect(privacy.href).to.equal('https://example.org/privacy');
+      expect(privacy.textContent).to.equal(en.privacy);
+      await expect(el).to.be.accessible();
+
+      const email = uniqueEmail('noconsent');
+      const sent: Event[] = [];
+      el.addEventListener('impact-signup-submit', (event) => sent.push(event));
+      fill(el, 'Not Yet', email);
+      await submit(el);
+      expect(box.getAttribute('aria-invalid')).to.equal('true');
+      expect(described(el, box)).to.equal(en.consentMissing);
+      expect(deepActive()).to.equal(box);
+      expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('false');
+      await expect(el).to.be.accessible();
+      await aTimeout(200);
+      expect(sent).to.be.empty;
+      expect(await received(email)).to.be.empty;
+    });
+
+    it('sends the exact words and the time once the box is ticked', async () => {
+      const el = await fixture<FundraiseCtaElement>(
+        html`<fundraise-cta data-endpoint="/api/signups" data-consent=${words}></fundraise-cta>`,
+      );
+      await openForm(el);
+      const email = uniqueEmail('consent');
+      fill(el, 'Agreed', email);
+      await sendKeys({ press: 'Tab' });
+      input(el, 'consent').focus();
+      await sendKeys({ press: 'Space' });
+      expect(input(el, 'consent').checked).to.be.true;
+      const before = Date.now();
+      await submit(el);
+      await waitUntil(() => part(el, 'success'));
+      const after = Date.now();
+      const body = JSON.parse((await received(email))[0].body);
+      expect(body.consent).to.equal(words);
+      expect(Date.parse(body.consentAt)).to.be.within(before, after);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a one-line privacy note under the form when there are no consent words', async () => {
+      const el = await fixture<FundraiseCtaElement>(
+        html`<fundraise-cta
+          data-endpoint="/api/signups"
+          data-privacy-url="https://example.org/privacy"
+        ></fundraise-cta>`,
+      );
+      await openForm(el);
+      expect(input(el, 'consent')).to.be.null;
+      const privacy = part<HTMLAnchorElement>(el, 'privacy')!;
+      expect(privacy.href).to.equal('https://example.org/privacy');
+      const form = part(el, 'form')!.getBoundingClientRect();
+      const line = privacy.getBoundingClientRect();
+      expect(line.top).to.be.at.least(submitButton(el).getBoundingClientRect().bottom);
+      expect(line.bottom).to.be.at.most(form.bottom);
+      expect(line.height).to.be.below(2 * parseFloat(getComputedStyle(privacy).lineHeight));
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks French', async () => {
+      const wrapper = await fixture(
+        html`<div lang="fr">
+          <fundraise-cta
+            data-endpoint="/api/signups"
+            data-consent="Oui, écrivez-moi."
+            data-privacy-url="https://example.org/confidentialite"
+          ></fundraise-cta>
+        </div>`,
+      );
+      const el = wrapper.querySelector('fundraise-cta')!;
+      await el.updateComplete;
+      await openForm(el);
+      fill(el, 'Zoé', uniqueEmail('frconsent'));
+      await submit(el);
+      expect(described(el, input(el, 'consent'))).to.equal(fr.consentMissing);
+      expect(part(el, 'privacy')!.textContent).to.equal(fr.privacy);
+      expect(fr.consentMissing).not.to.equal(en.consentMissing);
+    });
+
+    it('takes the service, the field map, the consent, the privacy notice and the contact from the document', async () => {
+      const doc = await (await fetch('/fixtures/services-study.json?form=check')).json();
+      const { signup } = doc.ctas[0];
+      const el = await fixture<FundraiseCtaElement>(
+        html`<fundraise-cta
+          data-src="/fixtures/services-study.json?form=missing"
+          data-id=${doc.ctas[0].id}
+        ></fundraise-cta>`,
+      );
+      await waitUntil(() => part(el, 'button'));
+      await openForm(el);
+      expect(input(el, 'consent').labels![0].textContent).to.equal(signup.consent);
+      expect(part<HTMLAnchorElement>(el, 'privacy')!.href).to.equal(signup.privacyUrl);
+      fill(el, 'Doc Reader', uniqueEmail('docsvc'));
+      input(el, 'consent').checked = true;
+      const page = watchPage();
+      try {
+        const failed = oneEvent(el, 'impact-signup-error');
+        await submit(el);
+        // The document's Formspree form does not exist: the partner's contact is offered.
+        expect((await failed).detail.cause).to.equal('endpoint');
+        await el.updateComplete;
+        const contact = part<HTMLAnchorElement>(el, 'contact')!;
+        expect(contact.textContent).to.equal(signup.contact.label);
+        expect(contact.href).to.equal(signup.contact.url);
+        expect(page.warnings).to.have.length(1);
+      } finally {
+        page.stop();
+      }
+
+      const working = await fixture<FundraiseCtaElement>(
+        html`<fundraise-cta data-src="/fixtures/services-study.json?form=doc-ok"></fundraise-cta>`,
+      );
+      await waitUntil(() => part(working, 'button'));
+      await openForm(working);
+      const email = uniqueEmail('docok');
+      fill(working, 'Doc Reader', email);
+      input(working, 'consent').checked = true;
+      const signedUp = oneEvent(working, 'impact-signup');
+      await submit(working);
+      expect((await signedUp).detail.delivery).to.equal('confirmed');
+      const log = await (await fetch(`/api/service-log?key=${encodeURIComponent(email)}`)).json();
+      const body = JSON.parse(log[0].body);
+      expect(body).to.include({ email, full_name: 'Doc Reader', consent: signup.consent });
     });
   });
 

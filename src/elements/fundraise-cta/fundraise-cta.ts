@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import { numberFormat } from '../../format/intl-cache.js';
@@ -8,26 +8,35 @@ import { elementLang } from '../../internal/lang.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { ctaMessages, type CtaMessages } from './fundraise-cta.messages.js';
 import { styles } from './fundraise-cta.styles.js';
+import { fieldMap, parseFields, provider, type ProviderName } from './providers.js';
 import {
   SignupController,
   type SignupCause,
+  type SignupDelivery,
   type SignupEncoding,
   type SignupTarget,
 } from './signup-controller.js';
 
-type Field = 'name' | 'email';
+type Field = 'name' | 'email' | 'consent';
 
 /** What one render shows, with inline attributes already laid over the document's fields. */
 interface View extends SignupTarget {
   m: CtaMessages;
+  lang: string;
   heading: string;
   body?: string;
   label: string;
   href?: string;
-  success: string;
+  /** The partner's thanks; without it, the element's own, which depend on the delivery. */
+  success?: string;
   guideLabel?: string;
   guideUrl?: string;
   progress?: [label: string, raised: number, goal: number];
+  consent?: string;
+  privacy?: string;
+  contact?: [label: string, url: string];
+  /** Fields the service needs besides the person's, such as Netlify's `form-name`. */
+  extra: Record<string, string>;
 }
 
 /** The idle card's shape while its document loads: a heading, a paragraph and the button. */
@@ -44,9 +53,13 @@ const SKELETON = skeleton(
  *
  * With an endpoint (`data-endpoint`, or the document's), the button opens a name and email form in
  * place; without one it is a link to `data-href`. With neither, the card shows its texts without a
- * button, and the partner is warned. Submissions survive failures: errors keep what
- * was typed, a Retry resends with the same submission id, and offline they wait in `localStorage`
- * until the page, or a later page with the same endpoint, is online.
+ * button, and the partner is warned. `data-provider` sends the sign-up the way the partner's
+ * service takes it (Formspree, HubSpot, Mailchimp, Netlify, Google Forms, Basin, Kit, Brevo,
+ * Salesforce Web-to-Lead), `data-fields` renames the fields, and `data-consent` asks for consent
+ * in the partner's words. Submissions survive failures: errors keep what was typed, a Retry
+ * resends with the same submission id, and offline they wait in `localStorage` until the page, or
+ * a later page with the same endpoint, is online. A mistake in the partner's set-up (a 404, an
+ * HTML answer) is told to the partner, never blamed on the person.
  *
  * @tag fundraise-cta
  * @summary A fundraising call to action with an inline sign-up form and a progress bar.
@@ -55,16 +68,21 @@ const SKELETON = skeleton(
  *
  * @fires {CustomEvent<{id: string}>} impact-cta-click - The call-to-action button was pressed.
  * @fires {CustomEvent<{id: string, submissionId: string, data: Record<string, string>}>} impact-signup-submit -
- *   A sign-up is about to be sent; cancelable. Add to `data` to send more fields, or call
- *   `preventDefault()` to send it yourself (the form then stays open).
- * @fires {CustomEvent<{id: string, submissionId: string}>} impact-signup - The endpoint accepted a
- *   sign-up.
- * @fires {CustomEvent<{id: string, cause: string, queued: boolean}>} impact-signup-error - A sign-up
- *   failed or was queued; `cause` is `rejected` (4xx), `server` (5xx), `timeout`, `network` or
- *   `offline`.
+ *   A sign-up is about to be sent; cancelable. `data` holds the fields under our names (with
+ *   `consent` and `consentAt`); add to it to send more, or call `preventDefault()` to send it
+ *   yourself (the form then stays open). Services that take only the fields they know (HubSpot,
+ *   Kit, Mailchimp, Google Forms, Brevo, Salesforce) get an added field only when `data-fields`
+ *   maps it.
+ * @fires {CustomEvent<{id: string, submissionId: string, delivery: 'confirmed' | 'opaque'}>} impact-signup -
+ *   A sign-up was sent: `confirmed` when the service's answer was read and was a success,
+ *   `opaque` when the service hides its answer (a blind post), so it was sent but not confirmed.
+ * @fires {CustomEvent<{id: string, cause: 'rejected' | 'endpoint' | 'throttled' | 'server' | 'timeout' | 'network' | 'offline', queued: boolean}>} impact-signup-error -
+ *   A sign-up failed or was queued: `rejected` (a 4xx blaming the sign-up), `endpoint` (401, 403,
+ *   404, 405, 410 or an HTML 4xx: the set-up), `throttled` (429), `server` (5xx), `timeout`,
+ *   `network` (the request never left) or `offline`.
  * @fires {CustomEvent<{id: string}>} impact-ready - The card rendered with its data.
  * @fires {CustomEvent<{cause: string, message: string}>} impact-error - The data could not be
- *   loaded or an attribute was refused.
+ *   loaded, an attribute was refused, or (`endpoint`) the sign-up service refused the set-up.
  *
  * @csspart card - The card around everything.
  * @csspart heading - The heading.
@@ -75,7 +93,10 @@ const SKELETON = skeleton(
  * @csspart input - A form field.
  * @csspart message - A validation, error or offline message.
  * @csspart progress - The `<progress>` bar.
- * @csspart success - The thank-you region that replaces the form.
+ * @csspart checkbox - The consent checkbox.
+ * @csspart privacy - The link to the privacy notice.
+ * @csspart contact - The contact link shown when the sign-up service refuses the set-up.
+ * @csspart success - The thank-you region that replaces the form, at the form's height.
  * @csspart guide - The free guide's name, a link when it has a URL.
  * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads; its
  *   grey lines sit in the parts they stand for, so styling those parts sizes it like the card.
@@ -108,8 +129,38 @@ export class FundraiseCtaElement extends ImpactElement {
   /** The http(s) URL that sign-ups are POSTed to. With it, the button opens the sign-up form. */
   @property({ attribute: 'data-endpoint' }) endpoint?: string;
 
-  /** `json` (default) or `form` (application/x-www-form-urlencoded, sent without a CORS preflight). */
+  /**
+   * For `data-provider="custom"` only: `json` (default) or `form`
+   * (application/x-www-form-urlencoded, sent without a CORS preflight). Every other provider sends
+   * the way its service takes it.
+   */
   @property({ attribute: 'data-encoding' }) encoding?: SignupEncoding;
+
+  /**
+   * The service `data-endpoint` belongs to: `custom` (default: our JSON or form contract),
+   * `formspree`, `hubspot`, `mailchimp`, `netlify`, `google-forms`, `basin`, `kit`, `brevo` or
+   * `salesforce`. Mailchimp, Google Forms, Brevo and Salesforce hide their answers, so their
+   * sign-ups are sent but not confirmed.
+   */
+  @property({ attribute: 'data-provider' }) provider?: ProviderName;
+
+  /**
+   * Our field names to the service's, `ours:theirs` pairs over the provider's defaults:
+   * `email:entry.1111 name:entry.2222`. Google Forms needs it.
+   */
+  @property({ attribute: 'data-fields' }) fields?: string;
+
+  /** Netlify's `form-name`; the call to action's id by default. */
+  @property({ attribute: 'data-form-name' }) formName?: string;
+
+  /** The partner's consent words: the form then has an unticked, required checkbox with them. */
+  @property({ attribute: 'data-consent' }) consent?: string;
+
+  /** The partner's privacy notice, linked under the form. */
+  @property({ attribute: 'data-privacy-url' }) privacyUrl?: string;
+
+  /** Where a person can write when the sign-up service refuses the set-up: http(s) or mailto. */
+  @property({ attribute: 'data-contact-url' }) contactUrl?: string;
 
   /** The thank-you text shown after a sign-up. */
   @property({ attribute: 'data-success' }) success?: string;
@@ -137,13 +188,14 @@ export class FundraiseCtaElement extends ImpactElement {
   private __data = new StudyItemController(this, 'ctas', { standalone: () => !!this.heading });
   private __view?: View;
   private __signup = new SignupController(this, () => ({
-    endpoint: this.__view?.endpoint,
-    encoding: this.__view?.encoding ?? 'json',
-    id: this.__view?.id ?? '',
+    encoding: 'json',
+    id: '',
+    ...this.__view,
     timeoutMs: this.timeoutMs,
   }));
   private __problems: [cause: string, message: string][] = [];
   private __shown?: string;
+  private __formHeight = 0;
 
   protected override renderContent(): TemplateResult | typeof fallback {
     const view = (this.__view = this.__resolve());
@@ -186,51 +238,82 @@ export class FundraiseCtaElement extends ImpactElement {
       : html`<button part="button" type="button" @click=${click}>${label}</button>`;
   }
 
-  private __form({ m }: View): TemplateResult {
-    const { status, problem } = this.__signup;
+  /** The field the service's error is shown at, or '' for the form. */
+  private __blamed(): string {
+    const field = this.__signup.problem?.field;
+    return field === 'name' || field === 'email' || (field === 'consent' && this.__view?.consent)
+      ? field
+      : '';
+  }
+
+  private __form({ m, lang, consent, privacy, contact }: View): TemplateResult {
+    const { status, problem, retryAt } = this.__signup;
     const busy = status === 'busy';
-    const at = problem?.field === 'name' || problem?.field === 'email' ? problem.field : '';
+    const at = this.__blamed();
+    const wait = problem?.wait;
+    // The controller renders again when a 429's wait is over: the count goes, Retry works.
+    const waiting = Date.now() < retryAt;
     const text =
-      problem && (problem.message ?? m[problem.cause === 'offline' ? 'network' : problem.cause]);
+      problem &&
+      (problem.message ??
+        (wait
+          ? m.throttled(
+              waiting
+                ? numberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(
+                    wait,
+                  )
+                : '',
+            )
+          : m[problem.cause === 'offline' ? 'network' : (problem.cause as 'server')]));
     const note = status === 'queued' ? m.offline : at ? '' : text;
-    const field = (name: Field, type: string) => {
+    // Someone to write to, when the partner's set-up stops every sign-up.
+    const write =
+      contact && problem?.cause === 'endpoint'
+        ? html` <a part="contact" href=${contact[1]}>${contact[0]}</a>`
+        : nothing;
+    const field = (name: Field, type: string, label: string) => {
       const error = this.invalid[name] ?? (at === name ? text : '');
-      return html`<div class="field">
-        <label part="label" for=${name}>${m[name]}</label>
+      const box = type === 'checkbox';
+      // Every message line is reserved, so an error that arrives later shifts nothing.
+      return html`<div class="field ${name}">
+        <label part="label" for=${name}>${label}</label>
         <input
-          part="input"
+          part=${box ? 'checkbox' : 'input'}
           id=${name}
           name=${name}
           type=${type}
-          autocomplete=${name}
+          autocomplete=${box ? 'off' : name}
           required
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${error ? `${name}-error` : nothing}
         />
-        ${error ? html`<p part="message" id="${name}-error">${error}</p>` : nothing}
+        <p part="message" id="${name}-error">${error}</p>
       </div>`;
     };
     return html`<form part="form" novalidate aria-busy=${busy} @submit=${this.__submit}>
-      <div class="fields">${field('name', 'text')} ${field('email', 'email')}</div>
+      <div class="fields">${field('name', 'text', m.name)} ${field('email', 'email', m.email)}</div>
+      ${consent ? field('consent', 'checkbox', consent) : nothing}
       <div class="trap" aria-hidden="true">
         <label for="website">Website</label>
         <input id="website" name="website" tabindex="-1" autocomplete="off" />
       </div>
-      <p part="message" id="note" aria-live="polite">${note}</p>
       <button
         part="button"
         type="submit"
         ?disabled=${busy}
+        aria-disabled=${waiting ? 'true' : nothing}
         aria-describedby=${note ? 'note' : nothing}
       >
         ${busy ? m.sending : status === 'error' && !at && problem?.cause !== 'rejected' ? m.retry : m.submit}
       </button>
+      <p part="message" id="note" aria-live="polite">${note}${write}</p>
+      ${privacy ? html`<a part="privacy" href=${privacy}>${m.privacy}</a>` : nothing}
     </form>`;
   }
 
   private __success({ m, success, guideLabel, guideUrl }: View): TemplateResult {
     return html`<div part="success" tabindex="-1" role="status">
-      <p>${success}</p>
+      <p>${success ?? (this.__signup.delivery === 'opaque' ? m.sent : m.thanks)}</p>
       ${
         guideLabel
           ? html`<p>
@@ -250,17 +333,24 @@ export class FundraiseCtaElement extends ImpactElement {
     event.preventDefault();
     const inputs = (event.target as HTMLFormElement).elements;
     const value = (name: string) => (inputs.namedItem(name) as HTMLInputElement).value.trim();
-    const { m } = this.__view!;
+    const { m, consent, extra } = this.__view!;
     const invalid: Partial<Record<Field, string>> = {};
     for (const name of ['name', 'email'] as const) {
       const { validity } = inputs.namedItem(name) as HTMLInputElement;
       if (!value(name) || validity.valueMissing) invalid[name] = m[`${name}Missing` as const];
       else if (!validity.valid) invalid[name] = m.emailInvalid;
     }
+    if (consent && !(inputs.namedItem('consent') as HTMLInputElement).checked) {
+      invalid.consent = m.consentMissing;
+    }
     this.invalid = invalid;
     const first = Object.keys(invalid)[0];
     if (first) return (inputs.namedItem(first) as HTMLElement).focus();
-    this.__signup.submit({ name: value('name'), email: value('email') }, value('website'));
+    // The exact words the person agreed to travel with the sign-up (and its time, consentAt).
+    this.__signup.submit(
+      { name: value('name'), email: value('email'), ...(consent && { consent }), ...extra },
+      value('website'),
+    );
   }
 
   /** The texts and links to show, or undefined (and a problem to report) while there are none. */
@@ -291,12 +381,25 @@ export class FundraiseCtaElement extends ImpactElement {
       problems.push(['attribute', `data-encoding "${encoding}" is not json or form; sending json`]);
       encoding = 'json';
     }
+    const name = this.provider ?? signup?.provider;
+    let row = provider(name);
+    if (!row) {
+      problems.push(['attribute', `data-provider "${name}" is unknown; sending as custom`]);
+      row = {};
+    }
+    const [given, bad] = parseFields(this.fields ?? signup?.fields);
+    if (bad.length) {
+      problems.push([
+        'attribute',
+        `data-fields "${bad.join(' ')}" is not ours:theirs pairs; ignored`,
+      ]);
+    }
     const [givenHref, givenEndpoint] = [
       this.href ?? cta?.button.href,
       this.endpoint ?? signup?.endpoint,
     ];
     const href = check(givenHref, 'data-href');
-    const endpoint = check(givenEndpoint, 'data-endpoint', ['http:', 'https:']);
+    let endpoint = check(givenEndpoint, 'data-endpoint', ['http:', 'https:']);
     // A refused URL has said why already; one warning per cause.
     if (!givenHref && !givenEndpoint) {
       problems.push([
@@ -304,19 +407,44 @@ export class FundraiseCtaElement extends ImpactElement {
         'neither data-endpoint nor data-href leads anywhere, so no button is shown',
       ]);
     }
+    // Without its entry ids a Google Form would swallow every sign-up: no form at all is better.
+    if (row.needsFields && !Object.keys(given).length && endpoint) {
+      problems.push([
+        'attribute',
+        `data-provider "${name}" needs data-fields, so no form is shown`,
+      ]);
+      endpoint = undefined;
+    }
+    const { problem } = this.__signup;
+    if (problem?.cause === 'endpoint') {
+      problems.push([
+        'endpoint',
+        `data-endpoint "${endpoint}" answered ${problem.status}; check it`,
+      ]);
+    }
+    const id = cta?.id ?? this.id;
+    const contact = this.contactUrl ?? signup?.contact?.url;
+    const contactUrl = check(contact, 'data-contact-url');
     return {
       m,
-      id: cta?.id ?? this.id,
+      lang,
+      id,
       heading: this.heading ?? cta!.heading,
       body: this.body ?? cta?.body,
       label: this.buttonLabel ?? cta?.button.label ?? m.button,
       href,
       endpoint,
       encoding,
-      success: this.success ?? signup?.success ?? m.thanks,
+      provider: name,
+      fields: fieldMap(row, given),
+      extra: row.formName ? { [row.formName]: this.formName ?? signup?.formName ?? id } : {},
+      success: this.success ?? signup?.success,
       guideLabel: this.guideLabel ?? signup?.guide?.label,
       guideUrl: check(this.guideUrl ?? signup?.guide?.url, 'data-guide-url'),
       progress: this.__progress(lang, m, cta?.progress),
+      consent: this.consent ?? signup?.consent,
+      privacy: check(this.privacyUrl ?? signup?.privacyUrl, 'data-privacy-url'),
+      contact: contactUrl ? [signup?.contact?.label ?? m.contact, contactUrl] : undefined,
     };
   }
 
@@ -346,6 +474,13 @@ export class FundraiseCtaElement extends ImpactElement {
     }
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Measured while the form is still there: the thank-you takes the same height.
+    this.__formHeight =
+      this.renderRoot?.querySelector('form')?.getBoundingClientRect().height ?? this.__formHeight;
+  }
+
   protected override updated(): void {
     for (const [cause, message] of this.__problems) this.reportError(cause, message);
     const view = this.__view;
@@ -356,10 +491,14 @@ export class FundraiseCtaElement extends ImpactElement {
     const root = this.renderRoot;
     const focus = (selector: string) => root.querySelector<HTMLElement>(selector)?.focus();
     if (status === 'open') focus('#name');
-    else if (status === 'success') focus('[part~="success"]');
-    else if (status === 'error') {
-      const field = this.__signup.problem?.field;
-      focus(field === 'name' || field === 'email' ? `#${field}` : 'button');
+    else if (status === 'success') {
+      // CSSOM from script, which a strict style-src allows; the layout does not shift.
+      root.querySelector<HTMLElement>('[part~="success"]')!.style.minHeight =
+        `${this.__formHeight}px`;
+      focus('[part~="success"]');
+    } else if (status === 'error') {
+      const field = this.__blamed();
+      focus(field ? `#${field}` : 'button');
     }
   }
 }
@@ -383,7 +522,11 @@ declare global {
       submissionId: string;
       data: Record<string, string>;
     }>;
-    'impact-signup': CustomEvent<{ id: string; submissionId: string }>;
+    'impact-signup': CustomEvent<{
+      id: string;
+      submissionId: string;
+      delivery: SignupDelivery;
+    }>;
     'impact-signup-error': CustomEvent<SignupErrorDetail>;
   }
 }

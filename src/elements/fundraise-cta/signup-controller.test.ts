@@ -8,6 +8,7 @@ import {
   type QueuedSignup,
   type SignupTarget,
 } from './signup-controller.js';
+import { restoreNetwork } from '../../../test/cta-helpers.js';
 
 class SignupHost extends ReactiveElement {
   target: SignupTarget = { encoding: 'json', id: 'host-cta' };
@@ -66,11 +67,7 @@ function watchStorage(fail = false) {
   };
 }
 
-afterEach(async () => {
-  await waitUntil(() => navigator.onLine, 'the page stayed offline', { timeout: 5000 });
-  await executeServerCommand('set-offline', { offline: false });
-  localStorage.clear();
-});
+afterEach(restoreNetwork);
 
 describe('SignupController', () => {
   it('sends nothing without an endpoint', async () => {
@@ -119,6 +116,7 @@ describe('SignupController', () => {
       expect(el.signup.status).to.equal('error');
       expect(el.signup.problem).to.deep.equal({
         cause: 'rejected',
+        status: 400,
         message: undefined,
         field: undefined,
       });

@@ -9,39 +9,59 @@
  * Offline, the submission waits in `localStorage` (the only storage the bundle uses, and only in
  * this case) and goes out on the `online` event or, after a reload, as soon as an element with the
  * same endpoint connects. Storage can throw (disabled, full, private mode): then nothing is queued
- * and the person gets a Retry button instead.
+ * and the person gets a Retry button instead. A queued entry keeps its provider and field map, so
+ * it reaches its service in that service's form.
+ *
+ * Every service's answer is read the same way (providers.ts only writes the requests), so a person
+ * meets the same behaviour whichever service the partner uses: a 2xx is a confirmed sign-up, an
+ * opaque answer (a blind post) a sent one; a 4xx that names a field or says why is shown there; a
+ * 429 waits for `Retry-After`; a 401, 403, 404, 405, 410 or an HTML 4xx is the partner's set-up,
+ * never the person's details; a 5xx, a timeout or a request that never left gets a Retry.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../../internal/events.js';
+import { readError, request, type Delivery } from './providers.js';
 
 export type SignupEncoding = 'json' | 'form';
 export type SignupStatus = 'idle' | 'open' | 'busy' | 'error' | 'queued' | 'success';
-/** `rejected`: a 4xx; `server`: a 5xx; `offline`: no network, queued when storage allowed it. */
-export type SignupCause = 'rejected' | 'server' | 'timeout' | 'network' | 'offline';
+/**
+ * `rejected`: a 4xx that blames the sign-up; `endpoint`: a 401, 403, 404, 405, 410 or an HTML
+ * 4xx, the partner's set-up and not the person's; `throttled`: a 429; `server`: a 5xx;
+ * `network`: the request never left (refused, unreachable, CORS); `offline`: no network, queued
+ * when storage allowed it.
+ */
+export type SignupCause =
+  'rejected' | 'endpoint' | 'throttled' | 'server' | 'timeout' | 'network' | 'offline';
+/** `confirmed`: the service's answer was read and was a success; `opaque`: sent blind. */
+export type SignupDelivery = 'confirmed' | 'opaque';
 
 export interface SignupProblem {
   cause: SignupCause;
-  /** The endpoint's own `error` text, for a 4xx with a JSON body. */
+  /** The HTTP status, when an answer was read. */
+  status?: number;
+  /** The service's own error text, for a 4xx with a JSON body. */
   message?: string;
-  /** The form field the endpoint blamed. */
+  /** The form field the service blamed, under our name. */
   field?: string;
+  /** For `throttled`: seconds until Retry works again (`Retry-After`, else 10). */
+  wait?: number;
 }
 
-/** Where and for which call to action the host's form sends, read at each submission. */
+/** Where, how and for which call to action the host's form sends, read at each submission. */
 export interface SignupTarget {
   endpoint?: string;
   encoding: SignupEncoding;
+  /** A row of the provider table; `custom` when absent. */
+  provider?: string;
+  /** Our field names to the service's, the provider's defaults included. */
+  fields?: Record<string, string>;
   id: string;
   /** How long to wait for the endpoint's answer; 15 s by default. */
   timeoutMs?: number;
 }
 
 /** A submission waiting for the network: the fields are kept, and encoded when sent. */
-export interface QueuedSignup {
-  endpoint: string;
-  encoding: SignupEncoding;
-  body: Record<string, string>;
-}
+export type QueuedSignup = Delivery;
 
 export const QUEUE_KEY = 'impact-widgets:signup-queue';
 
@@ -76,9 +96,14 @@ function requeue(id: string, entry?: QueuedSignup): boolean {
 export class SignupController implements ReactiveController {
   status: SignupStatus = 'idle';
   problem?: SignupProblem;
+  /** How the last successful sign-up was delivered. */
+  delivery?: SignupDelivery;
+  /** Until this time (ms), after a 429, a retry is refused. */
+  retryAt = 0;
 
   private __submissionId?: string;
   private __flushed?: string;
+  private __timer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly __host: ReactiveControllerHost & EventTarget,
@@ -93,6 +118,7 @@ export class SignupController implements ReactiveController {
 
   hostDisconnected(): void {
     removeEventListener('online', this.__flush);
+    clearTimeout(this.__timer);
     this.__flushed = undefined;
   }
 
@@ -111,12 +137,14 @@ export class SignupController implements ReactiveController {
   }
 
   /**
-   * Sends the person's fields, once: ignored while a send is in flight or after success. A filled
-   * honeypot shows success without sending, because a bot that sees an error tries again.
+   * Sends the person's fields, once: ignored while a send is in flight, after success, and until
+   * a 429's wait is over. A filled honeypot shows success without sending, because a bot that
+   * sees an error tries again.
    */
   submit(fields: Record<string, string>, honeypot = ''): void {
-    const { endpoint, encoding, id } = this.__target();
+    const { endpoint, encoding, provider, fields: map, id } = this.__target();
     if (!endpoint || this.status === 'busy' || this.status === 'success') return;
+    if (Date.now() < this.retryAt) return;
     if (honeypot) return this.__set('success');
     const submissionId = (this.__submissionId ??= crypto.randomUUID());
     const data: Record<string, string> = {
@@ -128,7 +156,7 @@ export class SignupController implements ReactiveController {
     };
     // Cancelled: the partner sends it themselves, and the form stays as it is.
     if (!emit(this.__host, 'impact-signup-submit', { id, submissionId, data }, true)) return;
-    const entry = { endpoint, encoding, body: data };
+    const entry = { endpoint, encoding, provider, fields: map, body: data };
     if (navigator.onLine) void this.__deliver(entry);
     else this.__fail(entry, { cause: 'offline' });
   }
@@ -154,28 +182,40 @@ export class SignupController implements ReactiveController {
     const mine = id === this.__submissionId;
     if (mine) this.__set('busy');
     let problem: SignupProblem | undefined;
+    let delivery: SignupDelivery = 'confirmed';
     try {
-      const json = entry.encoding !== 'form';
       const response = await fetch(entry.endpoint, {
-        method: 'POST',
-        // A urlencoded body needs no CORS preflight, which form services rarely answer.
-        body: json ? JSON.stringify(entry.body) : new URLSearchParams(entry.body),
-        headers: json ? { 'content-type': 'application/json' } : {},
-        credentials: 'omit',
+        ...request(entry),
         signal: AbortSignal.timeout(this.__target().timeoutMs ?? 15_000),
       });
-      if (!response.ok) {
-        if (response.status < 500) {
-          const { error, field } = Object(await response.json().catch(() => 0));
-          problem = {
-            cause: 'rejected',
-            message: typeof error === 'string' && error ? error : undefined,
-            field: typeof field === 'string' ? field : undefined,
-          };
-        } else problem = { cause: 'server' };
+      const { status, headers } = response;
+      // A blind post's answer is hidden; only a request that never left rejects.
+      if (response.type === 'opaque') delivery = 'opaque';
+      else if (!response.ok) {
+        const cause =
+          status === 429
+            ? 'throttled'
+            : status > 499
+              ? 'server'
+              : [401, 403, 404, 405, 410].includes(status) ||
+                  /html/.test(headers.get('content-type')!)
+                ? 'endpoint'
+                : 'rejected';
+        const after = headers.get('retry-after')!;
+        problem = {
+          cause,
+          status,
+          ...(cause === 'rejected' &&
+            readError(await response.json().catch(() => 0), entry.fields)),
+          ...(cause === 'throttled' && {
+            // Seconds or an HTTP date; unreadable cross-origin unless the service exposes it.
+            wait:
+              Math.ceil(Math.max(Number(after) || (Date.parse(after) - Date.now()) / 1e3, 0)) || 10,
+          }),
+        };
       }
-      // Sent, or refused for good: a 4xx will not change by sending it again.
-      if (response.status < 500) requeue(id);
+      // Sent, or refused for good: a 4xx other than a 429 will not change by sending it again.
+      if (status < 500 && status !== 429) requeue(id);
     } catch (error) {
       const cause = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
       problem = { cause: navigator.onLine ? cause : 'offline' };
@@ -184,11 +224,16 @@ export class SignupController implements ReactiveController {
     if (!mine) return;
     if (problem) return this.__fail(entry, problem);
     this.__submissionId = undefined;
+    this.delivery = delivery;
     this.__set('success');
-    emit(this.__host, 'impact-signup', { id: entry.body.ctaId, submissionId: id });
+    emit(this.__host, 'impact-signup', { id: entry.body.ctaId, submissionId: id, delivery });
   }
 
   private __fail(entry: QueuedSignup, problem: SignupProblem): void {
+    if (problem.wait) {
+      this.retryAt = Date.now() + problem.wait * 1e3;
+      this.__timer = setTimeout(() => this.__host.requestUpdate(), problem.wait * 1e3);
+    }
     const queued = problem.cause === 'offline' && requeue(entry.body.submissionId, entry);
     this.__set(queued ? 'queued' : 'error', problem);
     emit(this.__host, 'impact-signup-error', {

@@ -1,0 +1,138 @@
+/**
+ * dist/embed.html's own script. The page renders one element for platforms that take an iframe
+ * but no script tag, chosen by its query string, and tells the host page its height:
+ *
+ *   embed.html?tag=impact-stat&id=minors-2015&src=https://…/study.json&lang=fr&theme=dark
+ *
+ * The page is public, so anyone may write its query string: every value is checked, and only
+ * ever becomes an attribute or text, never markup. A value that cannot be used gets what an
+ * element gives for a bad attribute: the fallback text for the reader, and one console warning,
+ * naming the parameter, for the partner.
+ */
+import type { Theme } from '../internal/impact-element.js';
+import { messagesFor } from '../internal/messages.js';
+import { safeUrl } from '../internal/safe-url.js';
+import { reportHeight } from './frame-height.js';
+
+declare global {
+  interface Window {
+    /** The classic bundle's exports: embed.html loads dist/impact-widgets.iife.js first. */
+    ImpactWidgets?: Record<string, unknown>;
+  }
+}
+
+/** What the reader sees when there is no card to show, whatever the cause. */
+const FALLBACK = {
+  en: 'This card could not be shown.',
+  fr: 'Cette carte n’a pas pu être affichée.',
+};
+
+/** The element's own `data-theme` values; typed so that the list cannot miss one. */
+const THEMES: Record<Theme, true> = { light: true, dark: true, auto: true };
+
+/** A query parameter besides `tag`: why a value cannot be used, and where a usable one goes. */
+interface Param {
+  /** The problem, said after the value (`is not …`); undefined when the value is usable. */
+  problem(value: string): string | undefined;
+  /** The element attribute it sets. */
+  attribute?: string;
+  /** What it sets on the page itself, before the element exists (the fallback needs it too). */
+  page?(value: string): void;
+}
+
+const root = document.documentElement;
+
+/** Checked in this order: `lang` first, so a later problem is told in the page's language. */
+const PARAMS: Record<string, Param> = {
+  lang: {
+    problem(value) {
+      try {
+        Intl.getCanonicalLocales(value);
+        return undefined;
+      } catch {
+        return 'is not a language tag such as en or fr-CA';
+      }
+    },
+    // On the page, not the element: the element follows the closest `lang`, and the fallback
+    // text is read in it too.
+    page: (value) => (root.lang = value),
+  },
+  theme: {
+    problem: (value) =>
+      Object.hasOwn(THEMES, value) ? undefined : `is not one of ${Object.keys(THEMES).join(', ')}`,
+    attribute: 'data-theme',
+    page: (value) => (root.dataset.theme = value),
+  },
+  // Whether the document has such an item is the element's to say, as it does on any page.
+  id: { problem: () => undefined, attribute: 'data-id' },
+  src: {
+    problem: (value) => (safeUrl(value) ? undefined : 'is not an http(s) URL'),
+    attribute: 'data-src',
+  },
+};
+
+function warn(message: string): void {
+  console.warn(`impact-widgets embed.html: ${message}`);
+}
+
+function fallback(): HTMLParagraphElement {
+  const text = document.createElement('p');
+  text.className = 'fallback';
+  text.textContent = messagesFor(root.lang, FALLBACK);
+  return text;
+}
+
+/** The tags the bundle defines: read from its exports, so this page never lists them apart. */
+function definedTags(bundle: Record<string, unknown>): string[] {
+  return Object.values(bundle).flatMap(
+    (value) => (typeof value === 'function' && customElements.getName(value as never)) || [],
+  );
+}
+
+/** The element the query asks for, or a reason why there is none. */
+function build(query: URLSearchParams): HTMLElement | string {
+  const attributes: [string, string][] = [];
+  for (const [name, param] of Object.entries(PARAMS)) {
+    // An empty value is no value, as for the element's attributes: `?theme=&id=share` is fine.
+    const value = query.get(name);
+    if (!value) continue;
+    const problem = param.problem(value);
+    if (problem) return `${name} "${value}" ${problem}`;
+    param.page?.(value);
+    if (param.attribute) attributes.push([param.attribute, value]);
+  }
+  const bundle = window.ImpactWidgets;
+  if (!bundle) return 'impact-widgets.iife.js, beside embed.html, did not load';
+  const tags = definedTags(bundle);
+  const tag = query.get('tag');
+  if (!tag || !tags.includes(tag)) {
+    return `${tag ? `tag "${tag}" is not` : 'tag is missing; give'} one of ${tags.join(', ')}`;
+  }
+  const element = document.createElement(tag);
+  for (const [name, value] of attributes) element.setAttribute(name, value);
+  // The element shows its light-DOM content until its card renders, and again if it cannot. The
+  // text is kept hidden until it cannot: while a document loads it would say the wrong thing.
+  const text = fallback();
+  text.hidden = true;
+  element.addEventListener('impact-error', () => (text.hidden = false));
+  element.append(text);
+  return element;
+}
+
+function render(): void {
+  const query = new URLSearchParams(location.search);
+  const known = ['tag', ...Object.keys(PARAMS)];
+  const unknown = [...new Set(query.keys())].filter((key) => !known.includes(key));
+  // A typo is worth a word, but no reason to withhold the card.
+  if (unknown.length) {
+    warn(
+      `ignored ${unknown.map((key) => `"${key}"`).join(', ')}; the parameters are ${known.join(', ')}`,
+    );
+  }
+  const built = build(query);
+  if (typeof built === 'string') warn(built);
+  document.body.append(typeof built === 'string' ? fallback() : built);
+  reportHeight();
+}
+
+render();
