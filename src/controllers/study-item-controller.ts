@@ -74,9 +74,8 @@ export function findItems<K extends ItemKind>(
 
 /**
  * Resolves an element's item from its `data-src` document (the embedded default when absent) and
- * its `data-id`, and again whenever either changes. Without `data-src`, or with one whose document
- * has arrived already, the answer is ready before the first render, so the widget never shows a
- * loading state. Answers that arrive
+ * its `data-id`, and again whenever either changes. Without `data-src` the answer is ready before
+ * the first render, so a default-document widget never shows a loading state. Answers that arrive
  * after the element was removed, or after its attributes changed, are dropped.
  */
 export class StudyItemController<K extends ItemKind> implements ReactiveController {
@@ -115,13 +114,13 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     const generation = ++this.#generation;
     this.#waiting?.abort();
 
-    const loaded = src && loadedStudyDocument(src);
+    // A server render cannot wait: its document was handed over beforehand (preloadStudyDocument).
+    const loaded = isServer && src ? loadedStudyDocument(src) : undefined;
     if (standalone) {
       this.state = { status: 'ready', items: [] };
     } else if (!src) {
       this.state = this.#lookup(DEFAULT_DOCUMENT, 'the default document');
     } else if (loaded) {
-      // Another element (or the snapshot command) loaded it already: no loading state to show.
       this.state = this.#lookup(loaded, src);
     } else {
       this.state = { status: 'loading' };

@@ -34,7 +34,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 /** What the page shares for one URL (the build shortens `__` names). */
 interface Shared {
   __document: Promise<StudyDocument>;
-  /** The document once it has arrived: an element asking then renders at once, without loading. */
+  /** The document itself, when the snapshot command handed it over: a server render cannot wait. */
   __loaded?: StudyDocument;
   /** Callers still waiting with a signal; a caller without one waits for good. */
   __waiting: number;
@@ -53,7 +53,7 @@ export function absoluteUrl(src: string): string {
   return new URL(src, isServer ? 'file:///' : document.baseURI).href;
 }
 
-/** The document at `src` if it has arrived already; a bad URL has none. */
+/** The document at `src` if the snapshot command handed it over (preloadStudyDocument). */
 export function loadedStudyDocument(src: string): StudyDocument | undefined {
   try {
     return documents.get(absoluteUrl(src))?.__loaded;
@@ -99,10 +99,7 @@ export function loadStudyDocument(
       forget();
       controller.abort();
     };
-    entry.__document.then((document) => {
-      entry.__loaded = document;
-      entry.__abort = undefined;
-    }, forget);
+    entry.__document.then(() => (entry.__abort = undefined), forget);
     documents.set(url, (found = entry));
   }
   const shared = found;
