@@ -21,7 +21,9 @@ export const styles = css`
   a {
     color: inherit;
   }
-  [part~='button'] {
+  /* The skeleton's span stands for the button: it is no card, and has no parts. */
+  [part~='button'],
+  .skeleton span {
     justify-self: start;
     padding: 0.625em 1.25em;
     font: inherit;
@@ -33,7 +35,7 @@ export const styles = css`
     text-decoration: none;
     cursor: pointer;
   }
-  .skeleton [part~='button'] {
+  .skeleton span {
     background: var(--_border);
   }
   [part~='button']:disabled,

@@ -41,9 +41,9 @@ interface View extends SignupTarget {
 
 /** The idle card's shape while its document loads: a heading, a paragraph and the button. */
 const SKELETON = skeleton(
-  html`<h2 part="heading">${words(3)}</h2>
-    <p part="body">${words(21)}</p>
-    <span part="button">${words(2)}</span>`,
+  html`<h2>${words(3)}</h2>
+    <p>${words(21)}</p>
+    <span>${words(2)}</span>`,
 );
 
 /**
@@ -98,8 +98,8 @@ const SKELETON = skeleton(
  * @csspart contact - The contact link shown when the sign-up service refuses the set-up.
  * @csspart success - The thank-you region that replaces the form, at the form's height.
  * @csspart guide - The free guide's name, a link when it has a URL.
- * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads; its
- *   grey lines sit in the parts they stand for, so styling those parts sizes it like the card.
+ * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads, sized
+ *   by the card's rules; style it with the card (`::part(card), ::part(skeleton)`).
  *
  * @cssprop --impact-accent - Button and progress bar color.
  * @cssprop --impact-on-accent - Text on the button.

@@ -8,7 +8,9 @@ export const styles = css`
   p {
     margin: 0;
   }
-  [part~='value'] {
+  /* The skeleton's lines carry the parts' names as classes: it is no card, and has no parts. */
+  [part~='value'],
+  .value {
     color: var(--_accent);
     font-size: clamp(1.75em, 14cqi, 4.5em);
     font-weight: 700;
@@ -16,11 +18,14 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }
-  [part~='label'] {
+  [part~='label'],
+  .label {
     font-weight: 600;
   }
   [part~='context'],
-  [part~='source'] {
+  [part~='source'],
+  .context,
+  .source {
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -64,11 +69,14 @@ export const styles = css`
       align-items: center;
       padding: 1.5em 2em;
     }
-    [part~='value'] {
+    [part~='value'],
+    .value {
       font-size: clamp(2.5em, 10cqi, 4.5em);
     }
     [part~='context'],
-    [part~='source'] {
+    [part~='source'],
+    .context,
+    .source {
       grid-column: 1 / -1;
     }
   }

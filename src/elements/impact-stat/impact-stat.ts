@@ -69,10 +69,10 @@ function toNumber(raw: number | string | null | undefined, attribute: string, wh
 
 /** The card's shape while its document loads: a figure, and a label, context and citation. */
 const SKELETON = skeleton(
-  html`<p part="value"><i>xxxx</i></p>
-    <div><p part="label">${words(9)}</p></div>
-    <p part="context">${words(11)}</p>
-    <p part="source">${words(15)}</p>`,
+  html`<p class="value"><i>xxxx</i></p>
+    <div><p class="label">${words(9)}</p></div>
+    <p class="context">${words(11)}</p>
+    <p class="source">${words(15)}</p>`,
 );
 
 /**
@@ -107,8 +107,8 @@ let reducedMotion: MediaQueryList | undefined;
  *   baseline text says the same).
  * @csspart baseline - The comparison with the baseline, in words and figures.
  * @csspart source - The citation.
- * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads; its
- *   grey lines sit in the parts they stand for, so styling those parts sizes it like the card.
+ * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads, sized
+ *   by the card's rules; style it with the card (`::part(card), ::part(skeleton)`).
  *
  * @cssprop --impact-accent - The figure and its bar.
  * @cssprop --impact-text - Body text.

@@ -87,11 +87,10 @@ const clip = (text: string, max: number) =>
 
 /** The card's shape while its document loads: a quote, its author and role, and its source. */
 const SKELETON = skeleton(
-  html`<figure part="quote">
-    <blockquote part="text">${words(48)}</blockquote>
+  html`<figure>
+    <blockquote>${words(48)}</blockquote>
     <figcaption>
-      <span part="author">${words(2)}</span><span part="role">${words(5)}</span
-      ><cite part="source">${words(5)}</cite>
+      <span>${words(2)}</span><span>${words(5)}</span><cite>${words(5)}</cite>
     </figcaption>
   </figure>`,
 );
@@ -142,8 +141,8 @@ function formatDate(value: string, lang: string): [text: string, iso?: string] {
  * @csspart source - The source: a link when its URL is http(s), else a `<cite>`.
  * @csspart controls - Previous, pause/play, next and the position of a rotating quote.
  * @csspart share - The share links and buttons, and the copy confirmation.
- * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads; its
- *   grey lines sit in the parts they stand for, so styling those parts sizes it like the card.
+ * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads, sized
+ *   by the card's rules; style it with the card (`::part(card), ::part(skeleton)`).
  *
  * @cssprop --impact-accent - Quotation mark, links and "Read more".
  * @cssprop --impact-text - Quote and author.
