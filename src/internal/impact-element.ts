@@ -48,16 +48,6 @@ export abstract class ImpactElement extends LitElement {
   /** The element's content; its light-DOM fallback is shown instead if this throws. */
   protected abstract renderContent(): TemplateResult | typeof fallback;
 
-  // The element's own `lang` picks its words and formats: a change of it shows at once.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const kept = [...(this.shadowRoot?.childNodes ?? [])];
     const root = super.createRenderRoot();

@@ -110,11 +110,31 @@ function shiftsOf(page: BuiltPage): number[] {
   return shifts;
 }
 
-/** After takeover: an attribute change the card must follow, and words that show it did. */
-const CHANGES: Record<string, { attribute: [string, string]; shows: string }> = {
-  'impact-stat': { attribute: ['data-id', 'households'], shows: 'households reached' },
-  'study-quote': { attribute: ['data-id', 'second-voice'], shows: 'Ben Fixture' },
+/**
+ * After takeover: words of the live card in French (the snippet's language), and an attribute
+ * change the card must follow, with words that show it did.
+ */
+const LIVE: Record<string, { french: string; attribute: [string, string]; shows: string }> = {
+  'impact-stat': {
+    french: new Intl.NumberFormat('fr', { style: 'percent', minimumFractionDigits: 1 }).format(
+      0.417,
+    ),
+    attribute: ['data-id', 'households'],
+    shows: 'households reached',
+  },
+  'study-quote': {
+    french: new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date('2021-05-04'),
+    ),
+    attribute: ['data-id', 'second-voice'],
+    shows: 'Ben Fixture',
+  },
   'fundraise-cta': {
+    french: new Intl.NumberFormat('fr', {
+      style: 'currency',
+      currency: 'USD',
+      maximumFractionDigits: 0,
+    }).format(3250),
     attribute: ['data-heading', 'A heading of our own'],
     shows: 'A heading of our own',
   },
@@ -151,7 +171,8 @@ describe('a pre-rendered snippet', () => {
 
       it('is taken over by a late bundle under the strict CSP: one card, no shift, still live', async () => {
         const src = fresh('/fixtures/study.json');
-        const html = await snapshotOf({ tag, src, id: IDS[tag] });
+        // In French, so that the live card's words show it keeps the element's language.
+        const html = await snapshotOf({ tag, src, id: IDS[tag], lang: 'fr' });
         const page = await openUntilParsed(pasted(html + bundle(1500), { csp: 'strict' }));
         const el = page.document.querySelector(tag)!;
         const shifts = shiftsOf(page);
@@ -184,18 +205,13 @@ describe('a pre-rendered snippet', () => {
         expect(JSON.stringify(el.getBoundingClientRect()), 'the box').to.equal(box);
         expect(shifts, 'layout shifts').to.deep.equal([]);
 
-        // Live: the theme, the language and the item follow their attributes.
+        // Live: in the element's language, and following its theme and its item.
+        const { french, attribute, shows } = LIVE[tag];
+        expect(part(el, 'card')!.textContent, 'the live card, in French').to.contain(french);
         const background = () => page.getComputedStyle(part(el, 'card')!).backgroundColor;
         const light = background();
         el.setAttribute('data-theme', 'dark');
         await waitUntil(() => background() !== light, 'the theme did not change');
-        const english = part(el, 'card')!.textContent;
-        el.setAttribute('lang', 'fr');
-        await waitUntil(
-          () => part(el, 'card')!.textContent !== english,
-          'the language did not change',
-        );
-        const { attribute, shows } = CHANGES[tag];
         el.setAttribute(...attribute);
         await waitUntil(() => part(el, 'card')?.textContent!.includes(shows), 'no new item');
         // Another document: its skeleton while it loads, then its card, in place of the last.
