@@ -40,7 +40,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'test/**/*.js', 'test/**/*.mjs', '*.config.js', '*.config.mjs'],
+    files: [
+      'bin/**/*.mjs',
+      'scripts/**/*.mjs',
+      'test/**/*.js',
+      'test/**/*.mjs',
+      '*.config.js',
+      '*.config.mjs',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,18 +1,22 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 import { lateRedirect, offlinePlugin } from './test/offline-command.js';
 import { testRoutes } from './test/server.js';
+import { snapshotRoutes } from './test/snapshot-route.js';
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', 'demo/**/*.test.ts'],
   nodeResolve: true,
-  middleware: [testRoutes, lateRedirect],
+  middleware: [snapshotRoutes, testRoutes, lateRedirect],
   // tsconfig is passed on purpose: without it esbuild leaves the experimental decorators unlowered.
   plugins: [
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' }),
     // `set-offline`, for the <fundraise-cta> offline queue tests.
     offlinePlugin(),
+    // `a11ySnapshot`: what assistive technology is given, for the skeleton's tests.
+    a11ySnapshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

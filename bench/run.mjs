@@ -2,14 +2,16 @@
  * `npm run bench`: sizes, then every browser measurement in one headless Chromium session against
  * this folder's own server on 127.0.0.1. Writes bench/results.json (every sample) and prints
  * Markdown tables of medians and ratios. Builds dist/ first when it is missing (or with --build).
- * `npm run bench -- --only sizes` measures and prints the sizes alone (under a minute) and leaves
- * bench/results.json as it was.
+ * `npm run bench -- --only NAME,…` runs some of the measures (see MEASURES; `--only cls` for layout
+ * shift and first paint, `--only sizes` for the sizes alone, under a minute), prints what they
+ * found and leaves bench/results.json as it was.
  *
  * Each timed run gets a fresh page; the two sides of a comparison alternate, run by run, so drift
  * in the machine's load falls on both. Nothing here leaves the loopback interface.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 import {
@@ -27,6 +29,7 @@ const SIZES_N = [10, 100, 1000];
 const SHARED_RUNS = 5;
 const ANIMATION_RUNS = 4;
 const LOAD_RUNS = 3; // layout shift and long tasks, per page and viewport
+const FCP_RUNS = 10; // first card paint: timed runs per side, after one untimed warm-up
 const MEMORY_RUNS = 5;
 const STEP_TIMEOUT_MS = 60_000;
 
@@ -36,6 +39,8 @@ const TARGETS = {
   firstRenderRatio: 1.3,
   requestsPerUrl: 1,
   cls: 0,
+  /** Cards whose documents answer late hold their place with a skeleton shaped like them. */
+  clsLateData: 0.01,
   longTaskMs: 50,
 };
 
@@ -43,12 +48,24 @@ const started = Date.now();
 const log = (message) =>
   console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
-const ONLY = process.argv.includes('--only')
-  ? process.argv[process.argv.indexOf('--only') + 1]
-  : undefined;
-if (ONLY !== undefined && ONLY !== 'sizes') {
-  throw new Error(`--only takes "sizes" (the browser measurements run together), not "${ONLY}"`);
-}
+/** What `--only` may name; all of them run without it. */
+const MEASURES = [
+  'sizes',
+  'equivalence',
+  'first-render',
+  'shared',
+  'memory',
+  'animation',
+  'cls',
+  'long-tasks',
+];
+const { values: flags } = parseArgs({
+  options: { only: { type: 'string' }, build: { type: 'boolean' } },
+});
+const ONLY = flags.only?.split(',');
+const unknown = ONLY?.find((name) => !MEASURES.includes(name));
+if (unknown) throw new Error(`--only takes ${MEASURES.join(', ')}, not "${unknown}"`);
+const wanted = (name) => !ONLY || ONLY.includes(name);
 
 const BUILT = [
   'dist/impact-widgets.js',
@@ -56,6 +73,8 @@ const BUILT = [
   'dist/cambodia-2015.json',
   'dist/esm/entries/impact-stat.js',
   'dist/embed-resize.js',
+  'dist/snapshot.mjs',
+  'dist/impact-widgets.css',
 ];
 if (process.argv.includes('--build') || !BUILT.every((file) => existsSync(file))) {
   log('building dist/');
@@ -330,31 +349,44 @@ async function loadPage(context, url, { throttle = 1 } = {}) {
   return perf;
 }
 
-async function loadStability(browser, origin) {
-  const viewports = {
-    'desktop 1280x800': { width: 1280, height: 800 },
-    'mobile 390x844': { width: 390, height: 844 },
-  };
-  const pages = {
-    'demo page (embedded document)': () => `${origin}/demo/`,
-    'demo page, data-src answered 500 ms late': (run) =>
-      `${origin}/demo/late.html?delay=500&key=late-${run}`,
-  };
+const VIEWPORTS = {
+  'desktop 1280x800': { width: 1280, height: 800 },
+  'mobile 390x844': { width: 390, height: 844 },
+};
+
+/** The pages whose load is measured, and the CLS each must stay within. */
+const LOAD_PAGES = {
+  'demo page (embedded document)': { url: (origin) => `${origin}/demo/`, cls: TARGETS.cls },
+  'demo page, data-src answered 500 ms late': {
+    url: (origin, run) => `${origin}/demo/late.html?delay=500&key=late-${run}`,
+    cls: TARGETS.clsLateData,
+  },
+  'demo page pre-rendered (snapshot), bundle 1.5 s late': {
+    url: (origin) => `${origin}/demo/prerendered.html?delay=1500`,
+    cls: TARGETS.cls,
+    // Long tasks are the script's; this page runs the same script as the first.
+    layoutOnly: true,
+  },
+};
+
+/** Cumulative layout shift of each page in each viewport, and which nodes moved. */
+async function layoutShift(browser, origin) {
   const cls = [];
-  for (const [viewportName, viewport] of Object.entries(viewports)) {
+  for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     const context = await browser.newContext({ viewport });
     await context.addInitScript({ path: 'bench/pages/observe-load.js' });
-    for (const [pageName, url] of Object.entries(pages)) {
+    for (const [pageName, { url, cls: target }] of Object.entries(LOAD_PAGES)) {
       const values = [];
       const shifted = new Set();
       for (let run = 0; run < LOAD_RUNS; run++) {
-        const perf = await withTimeout(loadPage(context, url(run)), 'layout shift');
+        const perf = await withTimeout(loadPage(context, url(origin, run)), 'layout shift');
         values.push(cumulativeLayoutShift(perf.shifts));
         for (const shift of perf.shifts) shift.nodes.forEach((node) => shifted.add(node));
       }
       cls.push({
         page: pageName,
         viewport: viewportName,
+        target,
         cls: summary(values),
         shifted: [...shifted],
       });
@@ -362,7 +394,11 @@ async function loadStability(browser, origin) {
     }
     await context.close();
   }
+  return cls;
+}
 
+/** Long tasks while the demo loads at 4× CPU throttling, and for scale the platform's floor. */
+async function loadCost(browser, origin) {
   // The platform's floor: a page's first Intl.NumberFormat loads ICU data in one piece, on the
   // main thread, whoever calls it. Timed in an empty page.
   const intl = { 1: [], 4: [] };
@@ -388,15 +424,16 @@ async function loadStability(browser, origin) {
   const firstNumberFormat = { unthrottled: summary(intl[1]), throttled4: summary(intl[4]) };
 
   const longTasks = [];
-  const context = await browser.newContext({ viewport: viewports['desktop 1280x800'] });
+  const context = await browser.newContext({ viewport: VIEWPORTS['desktop 1280x800'] });
   await context.addInitScript({ path: 'bench/pages/observe-load.js' });
-  for (const [pageName, url] of Object.entries(pages)) {
+  for (const [pageName, { url, layoutOnly }] of Object.entries(LOAD_PAGES)) {
+    if (layoutOnly) continue;
     const counts = [];
     const longest = [];
     const frames = [];
     for (let run = 0; run < LOAD_RUNS; run++) {
       const perf = await withTimeout(
-        loadPage(context, url(`throttled-${run}`), { throttle: 4 }),
+        loadPage(context, url(origin, `throttled-${run}`), { throttle: 4 }),
         'long tasks',
       );
       const over = perf.longTasks.filter((task) => task.duration > TARGETS.longTaskMs);
@@ -414,7 +451,67 @@ async function loadStability(browser, origin) {
     log(`long tasks ${pageName}: ${median(counts)} (longest ${median(longest).toFixed(0)} ms)`);
   }
   await context.close();
-  return { cls, longTasks, firstNumberFormat };
+  return { longTasks, firstNumberFormat };
+}
+
+/** Lighthouse's mobile preset: a slow phone on a slow 4G connection. */
+const MOBILE_NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+/**
+ * First contentful paint of a page holding one card and nothing else, so the first paint is the
+ * card's: as a pre-rendered snippet (HTML, then its stylesheet), and as an element the script
+ * renders (HTML, then the bundle). The two alternate, run by run; unthrottled, and as a slow phone
+ * on slow 4G.
+ */
+async function firstCardPaint(browser, origin) {
+  const context = await browser.newContext({ viewport: VIEWPORTS['mobile 390x844'] });
+  const results = [];
+  for (const [conditions, cpu, network] of [
+    ['unthrottled', 1],
+    ['4× CPU, 150 ms RTT, 1.6 Mbps', 4, MOBILE_NETWORK],
+  ]) {
+    const times = { prerendered: [], script: [] };
+    for (let run = 0; run <= FCP_RUNS; run++) {
+      for (const mode of run % 2 ? ['script', 'prerendered'] : ['prerendered', 'script']) {
+        const page = await context.newPage();
+        page.on('pageerror', (error) => pageErrors.push(`first card (${mode}): ${error.message}`));
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+        if (network) {
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', network);
+        }
+        await page.goto(`${origin}/bench/pages/first-card.html?mode=${mode}`);
+        const fcp = await withTimeout(
+          page
+            .waitForFunction(
+              () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+              null,
+              { timeout: 30_000 },
+            )
+            .then((handle) => handle.jsonValue()),
+          `first contentful paint (${mode})`,
+        );
+        // Run 0 warms the server and the browser up and is not kept.
+        if (run > 0) times[mode].push(fcp);
+        await cdp.detach();
+        await page.close();
+      }
+    }
+    const prerendered = summary(times.prerendered);
+    const script = summary(times.script);
+    results.push({ conditions, prerendered, script });
+    log(
+      `first card paint, ${conditions}: pre-rendered ${prerendered.median.toFixed(0)} ms, script-rendered ${script.median.toFixed(0)} ms`,
+    );
+  }
+  await context.close();
+  return results;
 }
 
 /** Heap growth for 1000 rendered stats, after forced garbage collection, both sides alternating. */
@@ -524,8 +621,33 @@ function sizeReport(sizes) {
 
 function report(results) {
   const { sizes, firstRender: fr, shared, animation: anim, load, memory: mem } = results;
-  const lines = [sizeReport(sizes)];
+  // `--only` runs some of the measures: each part of the report needs only its own.
+  const lines = sizes ? [sizeReport(sizes)] : [];
+  if (fr) lines.push(...firstRenderReport(fr));
+  const rows = [
+    ...(shared ? sharedReport(shared) : []),
+    ...(anim ? animationReport(anim) : []),
+    ...(load?.cls ?? []).map((c) => [
+      `CLS, ${c.page}, ${c.viewport} (median of ${LOAD_RUNS})`,
+      c.cls.max === c.cls.median
+        ? c.cls.median.toFixed(3)
+        : `${c.cls.median.toFixed(3)} (max ${c.cls.max.toFixed(3)})`,
+      `≤ ${c.target.toFixed(2)}: ${verdict(c.cls.max <= c.target)}`,
+    ]),
+    ...(results.firstCardPaint ?? []).map((f) => [
+      `first contentful paint of a card alone on a page, ${f.conditions} (median of ${FCP_RUNS}): pre-rendered vs script-rendered`,
+      `${ms(f.prerendered.median)} vs ${ms(f.script.median)}`,
+      '',
+    ]),
+    ...(load?.longTasks ? loadCostReport(load) : []),
+    ...(mem ? memoryReport(mem) : []),
+  ];
+  if (rows.length) lines.push('', '**Runtime**', '', table(['measure', 'result', 'target'], rows));
+  return lines.join('\n');
+}
 
+function firstRenderReport(fr) {
+  const lines = [];
   lines.push(
     '',
     `**First render**: insertion to all rendered and painted, median of ${RUNS} fresh pages per side, alternating`,
@@ -555,114 +677,136 @@ function report(results) {
     '',
     `Main-thread CPU for N = ${big.n}: \`<impact-stat>\` ${split(big.cpu.lit)}; vanilla ${split(big.cpu.vanilla)}.`,
   );
+  return lines;
+}
 
+function sharedReport(shared) {
+  return [
+    [
+      `shared data: requests for ${shared.elements} stats on one \`data-src\` (max of ${SHARED_RUNS} pages)`,
+      String(shared.requests.max),
+      `${TARGETS.requestsPerUrl}: ${verdict(shared.requests.max <= TARGETS.requestsPerUrl)}`,
+    ],
+    [
+      `shared data: insertion to all ${shared.elements} rendered (median)`,
+      ms(shared.time.median),
+      '',
+    ],
+  ];
+}
+
+function animationReport(anim) {
   const [both, only] = anim;
   const offUpdates = both.updatesPerOffScreenStat;
-  lines.push('', '**Runtime**', '');
-  lines.push(
-    table(
-      ['measure', 'result', 'target'],
-      [
-        [
-          `shared data: requests for ${shared.elements} stats on one \`data-src\` (max of ${SHARED_RUNS} pages)`,
-          String(shared.requests.max),
-          `${TARGETS.requestsPerUrl}: ${verdict(shared.requests.max <= TARGETS.requestsPerUrl)}`,
-        ],
-        [
-          `shared data: insertion to all ${shared.elements} rendered (median)`,
-          ms(shared.time.median),
-          '',
-        ],
-        ...anim.map((a) => {
-          const { task, styleAndLayout, rest } = a.perFrame;
-          return [
-            `main-thread CPU per frame, ${a.name} (median of ${ANIMATION_RUNS})`,
-            `${ms(task.median)}: style and layout ${ms(styleAndLayout.median)}, rest ${ms(rest.median)}, of which element updates ${ms(a.updateMsPerFrame.median)}; ${a.frames.median} frames`,
-            '',
-          ];
-        }),
-        [
-          'count-up: animation frames requested per frame, 50 on + 150 off screen',
-          both.frameRequestsPerFrame.median.toFixed(1),
-          '≤ 50',
-        ],
-        [
-          'count-up: renders per off-screen stat while counting (max)',
-          offUpdates
-            ? `${offUpdates.max} (on screen: ${only.updatesPerOnScreenStat.median})`
-            : 'n/a',
-          `0: ${verdict(offUpdates && offUpdates.max === 0 && both.frameRequestsPerFrame.max <= 50)}`,
-        ],
-        [
-          'count-up: CPU per frame added by the 150 off-screen stats',
-          ms(both.perFrame.task.median - only.perFrame.task.median),
-          '≈ 0',
-        ],
-        ...load.cls.map((c) => [
-          `CLS, ${c.page}, ${c.viewport} (median of ${LOAD_RUNS})`,
-          c.cls.max === c.cls.median
-            ? c.cls.median.toFixed(3)
-            : `${c.cls.median.toFixed(3)} (max ${c.cls.max.toFixed(3)})`,
-          `0.00: ${verdict(c.cls.max === 0)}`,
-        ]),
-        ...load.longTasks.map((l) => [
-          `long tasks over 50 ms during load at 4× CPU throttling, ${l.page} (median of ${LOAD_RUNS})`,
-          `${l.over50.median} (longest ${ms(l.longest.median)})`,
-          `0: ${verdict(l.over50.max === 0)}`,
-        ]),
-        [
-          'for scale: the first `Intl.NumberFormat` in an empty page (loads ICU data), 1× / 4× CPU',
-          `${ms(load.firstNumberFormat.unthrottled.median)} / ${ms(load.firstNumberFormat.throttled4.median)}`,
-          '',
-        ],
-        [
-          `JS heap per ${mem.n} rendered stats (median of ${MEMORY_RUNS}), vs vanilla`,
-          `${mb(mem.lit.js.median)} vs ${mb(mem.vanilla.js.median)} (${(mem.lit.js.median / mem.vanilla.js.median).toFixed(2)}×)`,
-          '',
-        ],
-        [
-          `DOM (Blink) heap per ${mem.n} rendered stats, vs vanilla`,
-          `${mb(mem.lit.dom.median)} vs ${mb(mem.vanilla.dom.median)} (${(mem.lit.dom.median / mem.vanilla.dom.median).toFixed(2)}×)`,
-          '',
-        ],
-      ],
-    ),
-  );
-  return lines.join('\n');
+  return [
+    ...anim.map((a) => {
+      const { task, styleAndLayout, rest } = a.perFrame;
+      return [
+        `main-thread CPU per frame, ${a.name} (median of ${ANIMATION_RUNS})`,
+        `${ms(task.median)}: style and layout ${ms(styleAndLayout.median)}, rest ${ms(rest.median)}, of which element updates ${ms(a.updateMsPerFrame.median)}; ${a.frames.median} frames`,
+        '',
+      ];
+    }),
+    [
+      'count-up: animation frames requested per frame, 50 on + 150 off screen',
+      both.frameRequestsPerFrame.median.toFixed(1),
+      '≤ 50',
+    ],
+    [
+      'count-up: renders per off-screen stat while counting (max)',
+      offUpdates ? `${offUpdates.max} (on screen: ${only.updatesPerOnScreenStat.median})` : 'n/a',
+      `0: ${verdict(offUpdates && offUpdates.max === 0 && both.frameRequestsPerFrame.max <= 50)}`,
+    ],
+    [
+      'count-up: CPU per frame added by the 150 off-screen stats',
+      ms(both.perFrame.task.median - only.perFrame.task.median),
+      '≈ 0',
+    ],
+  ];
+}
+
+function loadCostReport(load) {
+  return [
+    ...load.longTasks.map((l) => [
+      `long tasks over 50 ms during load at 4× CPU throttling, ${l.page} (median of ${LOAD_RUNS})`,
+      `${l.over50.median} (longest ${ms(l.longest.median)})`,
+      `0: ${verdict(l.over50.max === 0)}`,
+    ]),
+    [
+      'for scale: the first `Intl.NumberFormat` in an empty page (loads ICU data), 1× / 4× CPU',
+      `${ms(load.firstNumberFormat.unthrottled.median)} / ${ms(load.firstNumberFormat.throttled4.median)}`,
+      '',
+    ],
+  ];
+}
+
+function memoryReport(mem) {
+  return [
+    [
+      `JS heap per ${mem.n} rendered stats (median of ${MEMORY_RUNS}), vs vanilla`,
+      `${mb(mem.lit.js.median)} vs ${mb(mem.vanilla.js.median)} (${(mem.lit.js.median / mem.vanilla.js.median).toFixed(2)}×)`,
+      '',
+    ],
+    [
+      `DOM (Blink) heap per ${mem.n} rendered stats, vs vanilla`,
+      `${mb(mem.lit.dom.median)} vs ${mb(mem.vanilla.dom.median)} (${(mem.lit.dom.median / mem.vanilla.dom.median).toFixed(2)}×)`,
+      '',
+    ],
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const results = { date: new Date().toISOString(), node: process.version, targets: TARGETS };
-log('sizes (rollup builds, and the entries bundled by esbuild as an app would)');
-results.sizes = await measureSizes();
-if (ONLY === 'sizes') {
+if (wanted('sizes')) {
+  log('sizes (rollup builds, and the entries bundled by esbuild as an app would)');
+  results.sizes = await measureSizes();
+}
+if (ONLY?.every((name) => name === 'sizes')) {
   console.log(sizeReport(results.sizes));
   console.log('\nSizes only (--only sizes); bench/results.json was left as it was.');
 } else {
   await measureInBrowser();
 }
 
-/** Every browser measurement, then bench/results.json and the report. */
+/** The browser measurements asked for, then the report; all of them also write bench/results.json. */
 async function measureInBrowser() {
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     results.browser = browser.version();
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-    log('equivalence of the vanilla baseline');
-    results.equivalence = await checkEquivalence(context, server.origin);
-    log('first render');
-    results.firstRender = await firstRender(context, server.origin);
-    log('shared data');
-    results.shared = await sharedData(context, server);
-    log('memory');
-    results.memory = await memory(context, server.origin);
+    if (wanted('equivalence')) {
+      log('equivalence of the vanilla baseline');
+      results.equivalence = await checkEquivalence(context, server.origin);
+    }
+    if (wanted('first-render')) {
+      log('first render');
+      results.firstRender = await firstRender(context, server.origin);
+    }
+    if (wanted('shared')) {
+      log('shared data');
+      results.shared = await sharedData(context, server);
+    }
+    if (wanted('memory')) {
+      log('memory');
+      results.memory = await memory(context, server.origin);
+    }
     await context.close();
-    log('animation');
-    results.animation = await animation(browser, server.origin);
-    log('layout stability and long tasks');
-    results.load = await loadStability(browser, server.origin);
+    if (wanted('animation')) {
+      log('animation');
+      results.animation = await animation(browser, server.origin);
+    }
+    if (wanted('cls')) {
+      log('layout stability');
+      results.load = { cls: await layoutShift(browser, server.origin) };
+      log('first card paint');
+      results.firstCardPaint = await firstCardPaint(browser, server.origin);
+    }
+    if (wanted('long-tasks')) {
+      log('long tasks');
+      results.load = { ...results.load, ...(await loadCost(browser, server.origin)) };
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -670,10 +814,10 @@ async function measureInBrowser() {
   results.pageErrors = pageErrors;
   results.seconds = (Date.now() - started) / 1000;
 
-  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  if (!ONLY) writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log(report(results));
   console.log(
-    `\nChromium ${results.browser}, ${results.seconds.toFixed(0)} s; every sample in bench/results.json.`,
+    `\nChromium ${results.browser}, ${results.seconds.toFixed(0)} s${ONLY ? `; --only ${flags.only}: bench/results.json was left as it was` : '; every sample in bench/results.json'}.`,
   );
   if (pageErrors.length) {
     console.log(`\nPage errors during the run:\n${pageErrors.map((e) => `- ${e}`).join('\n')}`);

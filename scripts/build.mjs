@@ -4,13 +4,16 @@
  * dist/embed-resize.js), the bundles' and embed-resize.js's Subresource Integrity hashes
  * (dist/integrity.json), the embed builder of the demo (dist/builder/), type declarations,
  * custom-elements.json (from JSDoc), dist/study.schema.json (the schema the loader validates
- * with, so the two never disagree), then the sizes.
+ * with, so the two never disagree), the snapshot command's renderer (dist/snapshot.mjs) and the
+ * stylesheet its pre-rendered cards link (dist/impact-widgets.css), then the sizes.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { build } from 'esbuild';
+import { sharedStylesheet } from './scope-css.mjs';
 
 const run = (command, ...args) =>
   execFileSync(process.execPath, [`node_modules/${command}`, ...args], { stdio: 'inherit' });
@@ -143,5 +146,38 @@ writeFileSync(
   'dist/cambodia-2015.json',
   `${JSON.stringify({ $schema: './study.schema.json', ...DEFAULT_DOCUMENT }, null, 2)}\n`,
 );
+
+// The snapshot command's renderer (bin/impact-widgets.mjs): the elements with lit's server build
+// and @lit-labs/ssr in one file, so `npx impact-widgets snapshot` needs no package but this one.
+// Its templates and styles are minified as the bundle's are (rollup.config.js), so a pre-rendered
+// card is the very markup the live element renders, styled by the very rules.
+await build({
+  plugins: [
+    {
+      name: 'minify-html-literals',
+      setup(builder) {
+        builder.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
+          const code = readFileSync(path, 'utf8');
+          const minified = await minifyHTMLLiterals(code, { fileName: path });
+          return { contents: minified?.code ?? code, loader: 'ts' };
+        });
+      },
+    },
+  ],
+  entryPoints: ['src/snapshot/snapshot.ts'],
+  outfile: 'dist/snapshot.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'eof',
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+});
+// The stylesheet a pre-rendered card links, from the same elements' own styles.
+const { ELEMENTS } = await import(pathToFileURL('dist/snapshot.mjs').href);
+writeFileSync('dist/impact-widgets.css', sharedStylesheet(ELEMENTS));
 
 execFileSync(process.execPath, ['scripts/size.mjs'], { stdio: 'inherit' });

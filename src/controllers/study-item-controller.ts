@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DEFAULT_DOCUMENT } from '../data/default-document.js';
-import { loadStudyDocument, StudyLoadError } from '../data/loader.js';
+import { loadedStudyDocument, loadStudyDocument, StudyLoadError } from '../data/loader.js';
 import type { ItemKind, ItemOf, Study, StudyDocument } from '../data/schema.js';
 
 /** What the controller reads from its element: the `data-src` and `data-id` attributes. */
@@ -22,6 +22,18 @@ export interface StudyItemOptions {
    */
   standalone?: () => boolean;
   timeoutMs?: number;
+}
+
+/** Each host's controller, for a server render: Lit SSR never calls `hostUpdate`. */
+const onServer = new WeakMap<StudyItemHost, StudyItemController<ItemKind>>();
+
+/**
+ * Resolves the host's item now. Lit SSR calls `willUpdate` and `render` but no controller hook,
+ * so a server render calls this from `willUpdate`; a document it can have (the embedded one, or
+ * one the snapshot command preloaded) is then ready for `render`.
+ */
+export function resolveOnServer(host: StudyItemHost): void {
+  onServer.get(host)?.hostUpdate();
 }
 
 const SINGULAR: Record<ItemKind, string> = {
@@ -80,6 +92,7 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     private readonly options: StudyItemOptions = {},
   ) {
     host.addController(this);
+    if (isServer) onServer.set(host, this);
   }
 
   /** The first item, the one a single-item element shows. */
@@ -101,10 +114,14 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     const generation = ++this.#generation;
     this.#waiting?.abort();
 
+    // A server render cannot wait: its document was handed over beforehand (preloadStudyDocument).
+    const loaded = isServer && src ? loadedStudyDocument(src) : undefined;
     if (standalone) {
       this.state = { status: 'ready', items: [] };
     } else if (!src) {
       this.state = this.#lookup(DEFAULT_DOCUMENT, 'the default document');
+    } else if (loaded) {
+      this.state = this.#lookup(loaded, src);
     } else {
       this.state = { status: 'loading' };
       this.#waiting = new AbortController();

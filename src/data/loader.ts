@@ -8,6 +8,7 @@
  * Requests carry no credentials: a public study needs none, and a partner's cookies must never
  * travel to a document host.
  */
+import { isServer } from 'lit';
 import { validateStudyDocument, type StudyDocument } from './schema.js';
 
 export type LoadErrorCause = 'network' | 'timeout' | 'http' | 'not-json' | 'schema' | 'not-found';
@@ -33,6 +34,8 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 /** What the page shares for one URL (the build shortens `__` names). */
 interface Shared {
   __document: Promise<StudyDocument>;
+  /** The document itself, when the snapshot command handed it over: a server render cannot wait. */
+  __loaded?: StudyDocument;
   /** Callers still waiting with a signal; a caller without one waits for good. */
   __waiting: number;
   /** Abandons the fetch; gone once it succeeds, when there is nothing left to abandon. */
@@ -41,9 +44,34 @@ interface Shared {
 
 const documents = new Map<string, Shared>();
 
-/** Resolves `src` against the page, the key under which its document is shared. */
+/**
+ * Resolves `src` against the page, the key under which its document is shared. A server render
+ * has no page: there `src` is resolved against a fixed base, the same for the snapshot command
+ * that preloads the document and for the element that looks it up.
+ */
 export function absoluteUrl(src: string): string {
-  return new URL(src, document.baseURI).href;
+  return new URL(src, isServer ? 'file:///' : document.baseURI).href;
+}
+
+/** The document at `src` if the snapshot command handed it over (preloadStudyDocument). */
+export function loadedStudyDocument(src: string): StudyDocument | undefined {
+  try {
+    return documents.get(absoluteUrl(src))?.__loaded;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Hands the document at `src` to every element that asks for it, without a fetch: the snapshot
+ * command reads the document itself, so its server render shows what the live element shows.
+ */
+export function preloadStudyDocument(src: string, document: StudyDocument): void {
+  documents.set(absoluteUrl(src), {
+    __document: Promise.resolve(document),
+    __loaded: document,
+    __waiting: 0,
+  });
 }
 
 /**
@@ -128,7 +156,12 @@ async function fetchDocument(
   return parseDocument(url, body, type);
 }
 
-function parseDocument(url: string, body: string, type: string): StudyDocument {
+/**
+ * The study document in a body that came from `url` with content type `type`, or the error an
+ * element reports for it. The snapshot command checks the documents it reads with it too, so it
+ * refuses one with the element's own words.
+ */
+export function parseDocument(url: string, body: string, type: string): StudyDocument {
   let data: unknown;
   try {
     data = JSON.parse(body);

@@ -1,10 +1,14 @@
+import { isServer } from 'lit';
+
 /**
  * The language an element speaks: the `lang` of its closest ancestor (across shadow roots, so a
  * widget inside another component follows that component's page), else the document's, else the
  * study document's own `locale` when given, else English. An invalid tag falls back to English
- * rather than making `Intl` throw.
+ * rather than making `Intl` throw. A server render has no page around the element: its own `lang`
+ * attribute is what there is.
  */
 export function elementLang(element: Element, documentLocale?: string): string {
+  if (isServer) return canonical(element.getAttribute('lang') || documentLocale || 'en');
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {

@@ -40,7 +40,8 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part~='card'] {
+  [part~='card'],
+  .skeleton {
     all: initial;
     display: block;
     visibility: inherit;
@@ -53,6 +54,32 @@ export const themeStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     line-height: 1.4;
+  }
+  /* The skeleton's text: placeholder words of a typical length, invisible, that wrap as the
+     card's words would, each line of them drawn as a grey bar. */
+  .skeleton i {
+    font: inherit;
+    color: transparent;
+    background: linear-gradient(var(--_border) 0 0) 0 60% / 100% 0.6em no-repeat;
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
+    animation: impact-pulse 1s ease-in-out infinite alternate;
+  }
+  @keyframes impact-pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+  /* Out of sight, still read: the figure's words under its counting digits, and the fallback
+     content while the skeleton shows. */
+  .sr {
+    position: absolute;
+    display: block;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   :host([data-theme='dark']) {
     color-scheme: dark;

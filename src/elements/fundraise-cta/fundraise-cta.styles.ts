@@ -5,7 +5,8 @@ import { css } from 'lit';
  * a partner's root font size must not grow the form. The container breakpoint is in px.
  */
 export const styles = css`
-  [part~='card'] {
+  [part~='card'],
+  .skeleton {
     display: grid;
     gap: 0.75em;
   }
@@ -20,7 +21,9 @@ export const styles = css`
   a {
     color: inherit;
   }
-  [part~='button'] {
+  /* The skeleton's span stands for the button: it is no card, and has no parts. */
+  [part~='button'],
+  .skeleton span {
     justify-self: start;
     padding: 0.625em 1.25em;
     font: inherit;
@@ -31,6 +34,9 @@ export const styles = css`
     border-radius: calc(var(--_radius) / 2);
     text-decoration: none;
     cursor: pointer;
+  }
+  .skeleton span {
+    background: var(--_border);
   }
   [part~='button']:disabled,
   [aria-disabled='true'] {
@@ -127,7 +133,8 @@ export const styles = css`
   }
   /* From a blog column to a hero: the two fields side by side once there is room. */
   @container (min-width: 480px) {
-    [part~='card'] {
+    [part~='card'],
+    .skeleton {
       padding: 1.5em 2em;
     }
     .fields {

@@ -210,7 +210,7 @@ describe('<fundraise-cta>', () => {
           data-id="join"
         ></fundraise-cta>`,
       );
-      await waitUntil(() => part(el, 'heading'));
+      await waitUntil(() => part(el, 'card'));
       const doc = await (await fetch('/fixtures/study.json?case=cta-doc-check')).json();
       const join = doc.ctas[0];
       expect(part(el, 'heading')!.textContent).to.equal(join.heading);
@@ -235,7 +235,7 @@ describe('<fundraise-cta>', () => {
           data-button-label="Go"
         ></fundraise-cta>`,
       );
-      await waitUntil(() => part(el, 'heading'));
+      await waitUntil(() => part(el, 'card'));
       expect(part(el, 'heading')!.textContent).to.equal('Our own heading');
       expect(part(el, 'body')!.textContent).to.equal('A call to action served over loopback.');
       expect(part(el, 'button')!.textContent).to.equal('Go');

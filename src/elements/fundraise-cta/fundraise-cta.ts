@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import { numberFormat } from '../../format/intl-cache.js';
 import { emit } from '../../internal/events.js';
-import { fallback, ImpactElement } from '../../internal/impact-element.js';
+import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { ctaMessages, type CtaMessages } from './fundraise-cta.messages.js';
@@ -38,6 +38,13 @@ interface View extends SignupTarget {
   /** Fields the service needs besides the person's, such as Netlify's `form-name`. */
   extra: Record<string, string>;
 }
+
+/** The idle card's shape while its document loads: a heading, a paragraph and the button. */
+const SKELETON = skeleton(
+  html`<h2>${words(3)}</h2>
+    <p>${words(21)}</p>
+    <span>${words(2)}</span>`,
+);
 
 /**
  * A call to action whose sign-up never loses a person's details. Its texts come from a study
@@ -91,6 +98,8 @@ interface View extends SignupTarget {
  * @csspart contact - The contact link shown when the sign-up service refuses the set-up.
  * @csspart success - The thank-you region that replaces the form, at the form's height.
  * @csspart guide - The free guide's name, a link when it has a URL.
+ * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads, sized
+ *   by the card's rules; style it with the card (`::part(card), ::part(skeleton)`).
  *
  * @cssprop --impact-accent - Button and progress bar color.
  * @cssprop --impact-on-accent - Text on the button.
@@ -190,7 +199,7 @@ export class FundraiseCtaElement extends ImpactElement {
 
   protected override renderContent(): TemplateResult | typeof fallback {
     const view = (this.__view = this.__resolve());
-    if (!view) return fallback;
+    if (!view) return this.__data.state.status === 'loading' ? SKELETON : fallback;
     const { progress } = view;
     const status = this.__signup.status;
     return html`<div part="card">
@@ -203,7 +212,7 @@ export class FundraiseCtaElement extends ImpactElement {
                 part="progress"
                 aria-labelledby="raised"
                 max=${progress[2]}
-                .value=${progress[1]}
+                value=${progress[1]}
               ></progress>`
           : nothing
       }

@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /*
-   * While the document loads, hold about a card's height so the card does not push the page down.
-   * In px: the card's size does not follow the page's root or body font size (see theme.ts).
-   */
-  :host(:state(loading)) {
-    min-height: 128px;
-  }
   .card {
     display: grid;
     gap: 0.5em 1.5em;
@@ -15,7 +8,9 @@ export const styles = css`
   p {
     margin: 0;
   }
-  [part~='value'] {
+  /* The skeleton's lines carry the parts' names as classes: it is no card, and has no parts. */
+  [part~='value'],
+  .value {
     color: var(--_accent);
     font-size: clamp(1.75em, 14cqi, 4.5em);
     font-weight: 700;
@@ -23,11 +18,14 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }
-  [part~='label'] {
+  [part~='label'],
+  .label {
     font-weight: 600;
   }
   [part~='context'],
-  [part~='source'] {
+  [part~='source'],
+  .context,
+  .source {
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -39,24 +37,21 @@ export const styles = css`
     gap: 3px;
     margin-block: 0.25em;
   }
-  [part~='bars'] span {
-    width: calc(var(--_now) * 100%);
-    min-width: 3px;
+  /* Round caps: each bar is a pill, and a figure of 0 still shows as a dot. The padding holds the
+     caps, which reach half the stroke beyond each end of the line. */
+  [part~='bars'] svg {
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
     height: 0.5em;
-    border-radius: 0.25em;
-    background: var(--_accent);
+    padding-inline: 0.25em;
+    overflow: visible;
+    stroke: var(--_accent);
+    stroke-width: 0.5em;
+    stroke-linecap: round;
   }
-  [part~='bars'] span + span {
-    width: calc(var(--_then) * 100%);
-    background: var(--_muted);
-  }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+  [part~='bars'] svg + svg {
+    stroke: var(--_muted);
   }
   /* Paper cannot count up: print the final figure, even for a stat never scrolled to. */
   @media print {
@@ -74,11 +69,14 @@ export const styles = css`
       align-items: center;
       padding: 1.5em 2em;
     }
-    [part~='value'] {
+    [part~='value'],
+    .value {
       font-size: clamp(2.5em, 10cqi, 4.5em);
     }
     [part~='context'],
-    [part~='source'] {
+    [part~='source'],
+    .context,
+    .source {
       grid-column: 1 / -1;
     }
   }

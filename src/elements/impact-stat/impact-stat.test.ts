@@ -170,7 +170,7 @@ describe('<impact-stat>', () => {
       expect(text(el, 'source')).to.contain(fixtureDocument.study.title);
     });
 
-    it('shows the fallback while the document loads, holding space, then replaces it', async () => {
+    it('shows a skeleton of its card while the document loads, then the card', async () => {
       const { container, el } = await stat({
         'data-src': fresh('/fixtures/slow.json?ms=300'),
         'data-id': 'households',
@@ -180,10 +180,12 @@ describe('<impact-stat>', () => {
       container.append(el);
       await el.updateComplete;
       expect(part(el, 'card')).to.be.null;
+      expect(part(el, 'skeleton')).to.exist;
       expect(el.matches(':state(loading)')).to.be.true;
       expect(el.getBoundingClientRect().height).to.be.greaterThan(50);
       await rendered(el);
       expect(el.matches(':state(loading)')).to.be.false;
+      expect(part(el, 'skeleton')).to.be.null;
       expect(el.shadowRoot!.querySelector('slot')).to.be.null;
     });
   });
@@ -273,7 +275,10 @@ describe('<impact-stat>', () => {
       );
       const bars = part(en, 'bars')!;
       expect(bars.getAttribute('aria-hidden')).to.equal('true');
-      const [now, then] = [...bars.children].map((bar) => bar.getBoundingClientRect().width);
+      // Each bar's line, without its round caps, is as long as its figure's share of the larger.
+      const [now, then] = [...bars.querySelectorAll('line')].map(
+        (bar) => bar.getBoundingClientRect().width,
+      );
       expect(now / then).to.be.closeTo(2.2 / 30, 0.02);
       // Only the two figures the data gives: no computed reduction.
       expect(en.shadowRoot!.textContent).not.to.match(/9\d(\.\d)?%/);

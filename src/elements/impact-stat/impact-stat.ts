@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import { studyDocumentSchema, type Stat, type StatFormat, type Study } from '../../data/schema.js';
 import { formatStat, statFormatter, type StatFormatOptions } from '../../format/format-stat.js';
 import { emit } from '../../internal/events.js';
-import { fallback, ImpactElement } from '../../internal/impact-element.js';
+import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
 import { messagesFor } from '../../internal/messages.js';
 import { safeUrl } from '../../internal/safe-url.js';
@@ -67,6 +67,21 @@ function toNumber(raw: number | string | null | undefined, attribute: string, wh
   return n;
 }
 
+/** The card's shape while its document loads: a figure, and a label, context and citation. */
+const SKELETON = skeleton(
+  html`<p class="value"><i>xxxx</i></p>
+    <div><p class="label">${words(9)}</p></div>
+    <p class="context">${words(11)}</p>
+    <p class="source">${words(15)}</p>`,
+);
+
+/**
+ * One bar of the comparison, as long as its share of the larger figure. Drawn in SVG, whose
+ * length is an attribute: a pre-rendered card under a strict CSP can carry no `style`.
+ */
+const bar = (share: number) =>
+  html`<svg>${svg`<line x2="${share * 100}%" y1="50%" y2="50%"></line>`}</svg>`;
+
 /** One observer for every stat on the page: it is cheaper than one each. */
 let observer: IntersectionObserver | undefined;
 /** One live media query for every stat, read when a stat resolves its figure. */
@@ -92,6 +107,8 @@ let reducedMotion: MediaQueryList | undefined;
  *   baseline text says the same).
  * @csspart baseline - The comparison with the baseline, in words and figures.
  * @csspart source - The citation.
+ * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads, sized
+ *   by the card's rules; style it with the card (`::part(card), ::part(skeleton)`).
  *
  * @cssprop --impact-accent - The figure and its bar.
  * @cssprop --impact-text - Body text.
@@ -102,7 +119,7 @@ let reducedMotion: MediaQueryList | undefined;
  * @cssprop --impact-radius - Card corner radius.
  * @cssprop --impact-focus - Focus ring of the source link.
  *
- * @cssstate loading - The `data-src` document is loading; the host holds a card's height.
+ * @cssstate loading - The `data-src` document is loading; a skeleton of the card holds its place.
  * @cssstate error - The stat cannot be shown; the fallback content is.
  *
  * @fires {CustomEvent<{id?: string}>} impact-ready - Once the card has rendered with data (again
@@ -164,6 +181,9 @@ export class ImpactStatElement extends ImpactElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A pre-rendered card showed the final figure from the first paint: counting up to it again
+    // would replay what the reader has already seen.
+    if (this.prerendered) this.#played = true;
     // Seen before, it may have been given its figure while out of the page: count it up now.
     if (this.#seen) return this.#play();
     observer ??= new IntersectionObserver((entries) => {
@@ -185,6 +205,15 @@ export class ImpactStatElement extends ImpactElement {
     }
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Lit SSR calls no update(): a server render builds its card here, at the final figure.
+    if (isServer) {
+      this.#played = true;
+      this.#resolve();
+    }
+  }
+
   protected override update(changed: PropertyValues): void {
     // Controllers resolve the item after willUpdate, so the view is built here; frames skip it.
     if (changed.size !== 1 || !changed.has('progress')) this.#resolve();
@@ -193,8 +222,10 @@ export class ImpactStatElement extends ImpactElement {
 
   protected override renderContent() {
     const view = this.#view;
-    if (!view) return fallback;
+    if (!view) return this.#data.state.status === 'loading' ? SKELETON : fallback;
     const { value, from, label, context, baseline, source, href, study } = view;
+    // Both bars are scaled to the larger figure.
+    const max = Math.max(Math.abs(value), Math.abs(from)) || 1;
     return html`<div part="card" class="card">
       <p part="value">
         <span class="sr">${view.text}</span
@@ -206,7 +237,9 @@ export class ImpactStatElement extends ImpactElement {
         ${label ? html`<p part="label">${label}</p>` : nothing}
         ${
           baseline
-            ? html`<div part="bars" aria-hidden="true"><span></span><span></span></div>
+            ? html`<div part="bars" aria-hidden="true">
+                  ${bar(Math.abs(value) / max)}${bar(Math.abs(from) / max)}
+                </div>
                 <p part="baseline">${baseline}</p>`
             : nothing
         }
@@ -229,11 +262,6 @@ export class ImpactStatElement extends ImpactElement {
     const view = this.#view;
     // A count-up frame changes only the digits: nothing here needs redoing 70 times a second.
     if (!view || (changed.size === 1 && changed.has('progress'))) return;
-    // Both bars are scaled to the larger figure.
-    const bars = this.renderRoot.querySelector<HTMLElement>('[part~="bars"]');
-    const max = Math.max(Math.abs(view.value), Math.abs(view.from)) || 1;
-    bars?.style.setProperty('--_now', `${Math.abs(view.value) / max}`);
-    bars?.style.setProperty('--_then', `${Math.abs(view.from) / max}`);
     if (!this.#ready) {
       this.#ready = true;
       emit(this, 'impact-ready', { id: view.id });
@@ -281,8 +309,11 @@ export class ImpactStatElement extends ImpactElement {
     this.#states[error ? 'add' : 'delete']('error');
     if (error) this.reportError(...error);
     if (!this.#view) this.#ready = false;
-    reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)');
-    if (this.animation === 'none' || reducedMotion.matches) {
+    if (
+      !this.#played &&
+      (this.animation === 'none' ||
+        (reducedMotion ??= matchMedia('(prefers-reduced-motion: reduce)')).matches)
+    ) {
       this.#played = true;
     }
   }

@@ -1,9 +1,9 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, isServer, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import type { Quote, Study } from '../../data/schema.js';
 import { emit } from '../../internal/events.js';
-import { fallback, ImpactElement } from '../../internal/impact-element.js';
+import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
 import { messagesFor } from '../../internal/messages.js';
 import { safeUrl } from '../../internal/safe-url.js';
@@ -85,6 +85,16 @@ const PLAY = 'M7 4l12 8-12 8z';
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')}…` : text;
 
+/** The card's shape while its document loads: a quote, its author and role, and its source. */
+const SKELETON = skeleton(
+  html`<figure>
+    <blockquote>${words(48)}</blockquote>
+    <figcaption>
+      <span>${words(2)}</span><span>${words(5)}</span><cite>${words(5)}</cite>
+    </figcaption>
+  </figure>`,
+);
+
 const dates = new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -131,6 +141,8 @@ function formatDate(value: string, lang: string): [text: string, iso?: string] {
  * @csspart source - The source: a link when its URL is http(s), else a `<cite>`.
  * @csspart controls - Previous, pause/play, next and the position of a rotating quote.
  * @csspart share - The share links and buttons, and the copy confirmation.
+ * @csspart skeleton - The card-shaped placeholder shown while a `data-src` document loads, sized
+ *   by the card's rules; style it with the card (`::part(card), ::part(skeleton)`).
  *
  * @cssprop --impact-accent - Quotation mark, links and "Read more".
  * @cssprop --impact-text - Quote and author.
@@ -199,8 +211,9 @@ export class StudyQuoteElement extends ImpactElement {
   #ready?: object;
   #id?: string;
   #observed?: Element;
-  #resize = new ResizeObserver(() => this.#measure());
-  #children = new MutationObserver(() => this.requestUpdate());
+  // Made on connection: a server render has no observers, and never connects.
+  #resize?: ResizeObserver;
+  #children?: MutationObserver;
 
   constructor() {
     super();
@@ -224,6 +237,7 @@ export class StudyQuoteElement extends ImpactElement {
     // A partner's blockquote may change, or still be streaming in when a classic script upgrades
     // us. Observed only while connected, so a removed quote leaves no observer behind; what
     // changed while it was out is read again now.
+    this.#children ??= new MutationObserver(() => this.requestUpdate());
     this.#children.observe(this, { childList: true, subtree: true, characterData: true });
     this.requestUpdate();
     this.#schedule();
@@ -231,8 +245,8 @@ export class StudyQuoteElement extends ImpactElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#children.disconnect();
-    this.#resize.disconnect();
+    this.#children?.disconnect();
+    this.#resize?.disconnect();
     this.#observed = undefined;
     this.#holds.clear();
     this.#schedule();
@@ -247,7 +261,7 @@ export class StudyQuoteElement extends ImpactElement {
     const { state } = this.#data;
     this.#problem = undefined;
     const notes: [string, string][] = (this.#notes = []);
-    if (state.status === 'loading') return fallback;
+    if (state.status === 'loading') return SKELETON;
     if (state.status === 'error') {
       const { cause, attribute, message } = state.error;
       this.#problem = [cause, `${attribute}: ${message}`];
@@ -324,7 +338,10 @@ export class StudyQuoteElement extends ImpactElement {
         </figcaption>
       </figure>
       ${count > 1 ? this.#controls(m, index, count) : nothing}
-      ${this.share ? this.#shareBar(m, text, author, role, notes) : nothing}
+      ${
+        // Share links carry the page's address, which a server render does not know.
+        this.share && !isServer ? this.#shareBar(m, text, author, role, notes) : nothing
+      }
     </div>`;
   }
 
@@ -417,6 +434,7 @@ export class StudyQuoteElement extends ImpactElement {
     const text = this.renderRoot.querySelector<HTMLElement>('blockquote');
     if (text && this.clamp) {
       text.style.setProperty('--_lines', String(this.clamp));
+      this.#resize ??= new ResizeObserver(() => this.#measure());
       if (text !== this.#observed) this.#resize.observe((this.#observed = text));
       this.#measure();
     }
@@ -435,9 +453,9 @@ export class StudyQuoteElement extends ImpactElement {
     }
   }
 
-  /** The partner's quote, readable before and without the script. */
+  /** The partner's quote, readable before and without the script (a server render has none). */
   #child(): Element | null {
-    return this.querySelector(':scope > blockquote');
+    return isServer ? null : this.querySelector(':scope > blockquote');
   }
 
   #paused(): boolean {

@@ -1,0 +1,157 @@
+/**
+ * The snapshot command's renderer, for Node: an element's card rendered by its own templates with
+ * Lit SSR, as a snippet a partner pastes where the element goes. The build bundles this module,
+ * with lit and @lit-labs/ssr, into `dist/snapshot.mjs`; `bin/impact-widgets.mjs` reads the command
+ * line and the document, and calls it. Nothing here reaches the browser bundle.
+ *
+ * The snippet is the element, a declarative shadow root holding the card, and after it the light
+ * DOM that readers see whose browser ignores the template. A strict CSP (`style-src 'self'`) blocks
+ * the `<style>` Lit SSR writes into the root, so it links the stylesheet the build writes
+ * (`dist/impact-widgets.css`) instead; and nothing is left for a hydration that never runs.
+ */
+import { render } from '@lit-labs/ssr';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import type { CSSResult } from 'lit';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import { findItems } from '../controllers/study-item-controller.js';
+import { DEFAULT_DOCUMENT } from '../data/default-document.js';
+import { preloadStudyDocument } from '../data/loader.js';
+import type { ItemKind, StudyDocument } from '../data/schema.js';
+import { FundraiseCtaElement } from '../elements/fundraise-cta/fundraise-cta.js';
+import { ImpactStatElement } from '../elements/impact-stat/impact-stat.js';
+import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
+import { define } from '../internal/define.js';
+import type { ImpactElement, Theme } from '../internal/impact-element.js';
+
+export { parseDocument } from '../data/loader.js';
+export { DEFAULT_DOCUMENT };
+
+/** The elements a snapshot can show, and the list of the document each takes its item from. */
+export const ELEMENTS = {
+  'impact-stat': { element: ImpactStatElement, kind: 'stats' },
+  'study-quote': { element: StudyQuoteElement, kind: 'quotes' },
+  'fundraise-cta': { element: FundraiseCtaElement, kind: 'ctas' },
+} satisfies Record<string, { element: typeof ImpactElement; kind: ItemKind }>;
+
+export type Tag = keyof typeof ELEMENTS;
+
+// Defined here, not by importing the `*.define.js` modules: a bundler that trusts the package's
+// `sideEffects` list drops imports made only for their side effects.
+for (const [tag, { element }] of Object.entries(ELEMENTS)) {
+  define(tag, element as unknown as CustomElementConstructor);
+}
+
+export const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+
+export interface SnapshotOptions {
+  tag: Tag;
+  /** The study document; the embedded study when absent. */
+  document?: StudyDocument;
+  /** Where the live element loads `document` from: its `data-src`. Required with `document`. */
+  src?: string;
+  /** The item's id; the first item of the element's kind when absent. */
+  id?: string;
+  lang?: string;
+  theme?: Theme;
+  /** More of the element's attributes (`data-label`, `data-endpoint`…), as the live element gets them. */
+  attributes?: Record<string, string>;
+  /** Where the shadow root links `dist/impact-widgets.css` from. */
+  cssUrl: string;
+}
+
+export interface Snapshot {
+  html: string;
+  /** What the element warned about while rendering a card all the same (a refused link…). */
+  warnings: string[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeAttribute = (value: string) => value.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+/**
+ * The snippet for one element. Throws, with the element's own words, when it cannot show a card:
+ * a missing id, or anything the element would report instead of rendering.
+ */
+export function snapshot(options: SnapshotOptions): Snapshot {
+  const { tag, src, theme, lang, cssUrl } = options;
+  const { element, kind } = ELEMENTS[tag];
+  const document = options.document ?? DEFAULT_DOCUMENT;
+  // The element asks for the same document by its data-src, and finds it here.
+  if (src) preloadStudyDocument(src, document);
+  // Named even when it is the first: the snippet keeps showing this item if the document's order
+  // changes, as the pre-rendered card does.
+  const [item] = findItems(document, kind, options.id, src ?? 'the default document');
+  const attributes = Object.entries({
+    ...options.attributes,
+    'data-src': src,
+    'data-id': item.id,
+    'data-theme': theme,
+    lang,
+  }).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const open = `<${tag}${attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')}>`;
+
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  let rendered: string;
+  try {
+    rendered = collectResultSync(render(html`${unsafeStatic(`${open}</${tag}>`)}`));
+  } finally {
+    console.warn = warn;
+  }
+  const styles = (element.elementStyles as CSSResult[]).map((style) => style.cssText).join('');
+  const root = /<template [^>]*>([\s\S]*)<\/template>/.exec(rendered)?.[1] ?? '';
+  const card = root
+    .replace(`<style>${styles}</style>`, '')
+    // Markers for a hydration that never runs: the element takes the root over instead.
+    .replace(/<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g, '')
+    // The templates' indentation; the card resets white-space to normal, so one space is the same.
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!card.startsWith('<div part="card"')) {
+    throw new Error(warnings.join('; ') || `<${tag}> rendered no card`);
+  }
+  const template = `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssUrl)}">${card}</template>`;
+  const light = fallbackFor(card).map((block) => `\n  <p>${block}</p>`);
+  return { html: `${open}${template}${light.join('')}\n</${tag}>\n`, warnings };
+}
+
+/** HTML elements that hold no content and have no end tag. */
+const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
+
+/**
+ * The card's words as light-DOM paragraphs, for readers whose browser ignores the template (and
+ * feed readers): one paragraph per part of the card, with its links, and none of what is hidden
+ * from assistive technology or needs the script (buttons). The same words as the card, so the two
+ * never disagree.
+ */
+function fallbackFor(card: string): string[] {
+  const blocks: string[] = [];
+  // Open elements: whether each is a paragraph of its own, hides its content, and its words.
+  const stack: { block: boolean; hidden: boolean; text: string }[] = [];
+  const add = (text: string) => {
+    if (stack.at(-1)?.hidden === false)
+      [...stack].reverse().find((open) => open.block)!.text += text;
+  };
+  for (const [, close, tag, attributes, text] of card.matchAll(
+    /<(\/?)([a-z][\w-]*)([^>]*)>|([^<]+)/g,
+  )) {
+    if (text !== undefined) {
+      add(text);
+    } else if (close) {
+      if (tag === 'a') add('</a>');
+      const frame = stack.pop()!;
+      const words = frame.text.replace(/\s+/g, ' ').trim();
+      if (frame.block && words) blocks.push(words);
+    } else if (!VOID.has(tag) && !attributes!.endsWith('/')) {
+      stack.push({
+        block: /\bpart="/.test(attributes!) || tag === 'p',
+        hidden:
+          !!stack.at(-1)?.hidden || /aria-hidden="true"/.test(attributes!) || tag === 'button',
+        text: '',
+      });
+      if (tag === 'a') add(`<a href="${/\bhref="([^"]*)"/.exec(attributes!)?.[1] ?? ''}">`);
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,261 @@
+/**
+ * `npx impact-widgets snapshot`, run as a partner runs it (bin/impact-widgets.mjs in a child
+ * process), against the built dist/: what it prints, what it refuses, and that its card says what
+ * the live element says, word for word, in Chromium.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
+import { sharedStylesheet } from '../../scripts/scope-css.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/impact-widgets.mjs');
+const FIXTURE = join(ROOT, 'test/fixtures/study.json');
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const TAGS = ['impact-stat', 'study-quote', 'fundraise-cta'];
+
+/** The command, synchronously: its status, standard output and standard error. */
+const cli = (...args) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+/** The same, for a server in this process to answer while it runs. */
+const cliAsync = (...args) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args]);
+    let [stdout, stderr] = ['', ''];
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+
+/**
+ * A loopback server: /dist/FILE from the build, /study.json (the test fixture), /broken.json (not
+ * a study document), /page/N (page N of `pages`, a blank page with markup in its body), and 404
+ * for anything else.
+ */
+const pages = [];
+const server = createServer((request, response) => {
+  const url = new URL(request.url, 'http://127.0.0.1');
+  const send = (status, type, body) => {
+    response.writeHead(status, { 'content-type': type });
+    response.end(body);
+  };
+  const file = /^\/dist\/([\w.-]+)$/.exec(url.pathname)?.[1];
+  if (file && existsSync(join(ROOT, 'dist', file))) {
+    const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
+    return send(200, type, readFileSync(join(ROOT, 'dist', file)));
+  }
+  if (url.pathname === '/study.json') return send(200, 'application/json', readFileSync(FIXTURE));
+  if (url.pathname === '/broken.json') return send(200, 'application/json', '{"version": 1}');
+  const page = /^\/page\/(\d+)$/.exec(url.pathname)?.[1];
+  if (page && pages[page] !== undefined) {
+    return send(
+      200,
+      'text/html',
+      `<!doctype html><html lang="en"><meta charset="utf-8"><body>${pages[page]}</body></html>`,
+    );
+  }
+  send(404, 'text/plain', 'no such file');
+});
+let origin;
+
+before(async () => {
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+after(() => server.close());
+
+/** Asserts one refusal: a non-zero exit, nothing on stdout, and one line on stderr saying `words`. */
+function refused({ status, stdout, stderr }, ...words) {
+  assert.notEqual(status, 0, 'exit status');
+  assert.equal(stdout, '', 'standard output');
+  const lines = stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `one line on stderr, got:\n${stderr}`);
+  assert.match(lines[0], /^impact-widgets: /);
+  for (const word of words) assert.ok(lines[0].includes(word), `"${word}" in: ${lines[0]}`);
+}
+
+describe('impact-widgets snapshot', () => {
+  it('prints the element, its card in a declarative shadow root, and the fallback', () => {
+    const { status, stdout, stderr } = cli('snapshot', 'impact-stat');
+    assert.equal(status, 0, stderr);
+    assert.equal(stderr, '');
+    const css = `https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css`;
+    assert.ok(
+      stdout.startsWith(
+        `<impact-stat data-id="minors-2015"><template shadowrootmode="open"><link rel="stylesheet" href="${css}"><div part="card"`,
+      ),
+      stdout,
+    );
+    // What a strict CSP blocks, and what only a hydration would read.
+    assert.doesNotMatch(stdout, /<style|\sstyle=|<!--|<\?/);
+    const light = stdout.slice(stdout.indexOf('</template>'));
+    assert.match(light, /<p>2\.2%<\/p>/);
+    assert.match(light, /Cambodia Prevalence Study, 2015/);
+    assert.ok(stdout.endsWith('</impact-stat>\n'));
+  });
+
+  it('writes the same snippet to a file with -o, and sets language, theme and stylesheet', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    try {
+      const args = ['snapshot', 'study-quote', '--id', 'sharon-cohn-wu', '--lang', 'fr'];
+      const more = ['--theme', 'dark', '--css-url', '/assets/impact-widgets.css'];
+      const printed = cli(...args, ...more);
+      const written = cli(...args, ...more, '-o', join(folder, 'quote.html'));
+      assert.equal(written.status, 0, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.equal(readFileSync(join(folder, 'quote.html'), 'utf8'), printed.stdout);
+      assert.ok(
+        printed.stdout.startsWith(
+          '<study-quote data-id="sharon-cohn-wu" data-theme="dark" lang="fr"><template shadowrootmode="open"><link rel="stylesheet" href="/assets/impact-widgets.css">',
+        ),
+      );
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
+  });
+
+  it('explains itself with --help', () => {
+    const { status, stdout } = cli('--help');
+    assert.equal(status, 0);
+    assert.match(stdout, /Usage: impact-widgets snapshot <tag>/);
+  });
+
+  describe('refuses bad input with one line on stderr, and writes nothing', () => {
+    const cases = [
+      [['nothing'], 'unknown command "nothing"'],
+      [[], 'no command given'],
+      [['snapshot'], 'no element given', 'impact-stat, study-quote, fundraise-cta'],
+      [['snapshot', 'impact-card'], 'unknown element "impact-card"'],
+      [['snapshot', 'impact-stat', 'minors-2015'], 'unexpected argument "minors-2015"'],
+      [['snapshot', 'impact-stat', '--colour', 'red'], 'unknown option --colour'],
+      [['snapshot', 'impact-stat', '--id'], '--id needs a value'],
+      [['snapshot', 'impact-stat', '--id', ''], '--id is empty'],
+      [['snapshot', 'impact-stat', '--theme', 'pink'], '--theme "pink"', 'light, dark, auto'],
+      [['snapshot', 'impact-stat', '--as', 'png'], '--as "png"', 'html'],
+      [['snapshot', 'impact-stat', '--lang', 'en_GB'], '--lang "en_GB"', 'BCP 47'],
+      [['snapshot', 'impact-stat', '--id', 'nope'], '--id', 'no stat with id "nope"'],
+      [
+        ['snapshot', 'fundraise-cta', '--src', FIXTURE, '--id', 'nope'],
+        'no call to action with id "nope"',
+      ],
+      [
+        ['snapshot', 'impact-stat', '--src', 'no-such-file.json'],
+        'no-such-file.json could not be read',
+        'no such file',
+      ],
+      [['snapshot', 'impact-stat', '--src', join(ROOT, 'README.md')], 'README.md is not JSON'],
+      [
+        ['snapshot', 'impact-stat', '--src', join(ROOT, 'package.json')],
+        'package.json: study: required',
+      ],
+    ];
+    for (const [args, ...words] of cases) {
+      it(`impact-widgets ${args.join(' ')}`, () => {
+        const folder = mkdtempSync(join(tmpdir(), 'snapshot-'));
+        try {
+          refused(
+            cli(...args, ...(args.length > 1 ? ['-o', join(folder, 'out.html')] : [])),
+            ...words,
+          );
+          assert.deepEqual(readdirSync(folder), [], 'files written');
+        } finally {
+          rmSync(folder, { recursive: true });
+        }
+      });
+    }
+
+    it('a document URL that answers 404, or is not a study document, or cannot be reached', async () => {
+      refused(
+        await cliAsync('snapshot', 'impact-stat', '--src', `${origin}/missing.json`),
+        'answered HTTP 404',
+      );
+      refused(
+        await cliAsync('snapshot', 'impact-stat', '--src', `${origin}/broken.json`),
+        '/broken.json: study: required',
+      );
+      refused(
+        await cliAsync('snapshot', 'impact-stat', '--src', 'http://127.0.0.1:9/study.json'),
+        'could not be reached',
+      );
+    });
+
+    it('an output file that cannot be written leaves nothing behind', () => {
+      const folder = mkdtempSync(join(tmpdir(), 'snapshot-'));
+      try {
+        refused(
+          cli('snapshot', 'impact-stat', '-o', join(folder, 'missing/out.html')),
+          'could not be written',
+        );
+        assert.deepEqual(readdirSync(folder), []);
+      } finally {
+        rmSync(folder, { recursive: true });
+      }
+    });
+  });
+});
+
+describe('dist/impact-widgets.css', () => {
+  it("holds each element's own stylesheets, scoped to it, and nothing else", async () => {
+    const { ELEMENTS } = await import(join(ROOT, 'dist/snapshot.mjs'));
+    assert.deepEqual(Object.keys(ELEMENTS), TAGS);
+    assert.equal(
+      readFileSync(join(ROOT, 'dist/impact-widgets.css'), 'utf8'),
+      sharedStylesheet(ELEMENTS),
+    );
+  });
+});
+
+describe("the snapshot's card and the live element's", () => {
+  let browser;
+  before(async () => {
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  });
+  after(() => browser?.close());
+
+  /** The card's words in a page at `path`, whitespace collapsed, once the card is there. */
+  async function cardText(path, tag, { script = false } = {}) {
+    const page = await browser.newPage();
+    try {
+      // The final figure at once: the live stat counts up otherwise, and the snapshot never does.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${origin}${path}`);
+      if (script) await page.addScriptTag({ url: '/dist/impact-widgets.js', type: 'module' });
+      const card = page.locator(`${tag} [part~="card"]`).first();
+      await card.waitFor({ timeout: 10_000 });
+      return (await card.textContent()).replace(/\s+/g, ' ').trim();
+    } finally {
+      await page.close();
+    }
+  }
+
+  const cases = [
+    ...TAGS.map((tag) => [tag, []]),
+    ['impact-stat', ['--id', 'reduction-2012-2015', '--lang', 'fr']],
+    ['study-quote', ['--id', 'pol-phie-they', '--lang', 'fr']],
+    ['impact-stat', ['--src', '/study.json', '--id', 'share']],
+    ['study-quote', ['--src', '/study.json', '--id', 'first-voice', '--lang', 'fr']],
+    ['fundraise-cta', ['--src', '/study.json', '--lang', 'fr']],
+  ];
+  for (const [tag, args] of cases) {
+    it(`say the same words: ${tag} ${args.join(' ')}`, async () => {
+      // A document URL as the page names it; the command reads it from this server.
+      const resolved = args.map((arg) => (arg.startsWith('/') ? origin + arg : arg));
+      const { status, stdout, stderr } = await cliAsync('snapshot', tag, ...resolved);
+      assert.equal(status, 0, stderr);
+      // The same element with and without its pre-rendered root: the second is the live card.
+      const live = stdout.replace(/<template shadowrootmode="open">[\s\S]*<\/template>/, '');
+      pages.push(stdout, live);
+      const [snapshot, rendered] = [pages.length - 2, pages.length - 1];
+      const prerendered = await cardText(`/page/${snapshot}`, tag);
+      const words = await cardText(`/page/${rendered}`, tag, { script: true });
+      assert.ok(prerendered.length > 20, prerendered);
+      assert.equal(prerendered, words);
+    });
+  }
+});
