@@ -219,6 +219,36 @@ describe('<fundraise-cta>', () => {
       }
     });
 
+    it('blames a refused URL from the document on its field, not on an attribute', async () => {
+      const page = watchPage();
+      try {
+        const causes: string[] = [];
+        const listener = (event: Event) => causes.push((event as CustomEvent).detail.cause);
+        document.addEventListener('impact-error', listener);
+        // A document whose call to action "refused" has javascript: for every URL.
+        const el = await fixture<FundraiseCtaElement>(
+          html`<fundraise-cta
+            data-src="/fixtures/hostile/ctas/markup?case=cta-blame"
+            data-id="refused"
+          ></fundraise-cta>`,
+        );
+        await waitUntil(() => part(el, 'heading'), 'the document did not load');
+        await el.updateComplete;
+        document.removeEventListener('impact-error', listener);
+        expect(el.shadowRoot!.querySelector('button, a, form')).to.be.null;
+        expect(page.warnings).to.have.length(3);
+        for (const field of ['button.href', 'signup.endpoint', 'signup.guide.url']) {
+          const named = page.warnings.filter((w) =>
+            w.startsWith(`<fundraise-cta>: ${field} of call to action "refused" "javascript:`),
+          );
+          expect(named, field).to.have.length(1);
+        }
+        expect(causes).to.deep.equal(['schema', 'schema', 'schema']);
+      } finally {
+        page.stop();
+      }
+    });
+
     it('warns about an unknown data-encoding and sends json', async () => {
       const page = watchPage();
       try {

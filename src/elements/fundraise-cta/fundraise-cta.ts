@@ -266,11 +266,24 @@ export class FundraiseCtaElement extends ImpactElement {
     const cta = this.__data.item;
     const lang = elementLang(this, state.study?.locale);
     const m = ctaMessages(lang);
-    const check = (value: string | undefined, name: string, schemes?: string[]) => {
+    // The partner's URL, else the document's; a refused one is blamed on where it came from, so
+    // the partner looks for an attribute only when they wrote one.
+    const check = (
+      attribute: string,
+      own: string | undefined,
+      field: string,
+      given: string | undefined,
+      schemes?: string[],
+    ) => {
+      const value = own ?? given;
       const url = safeUrl(value, schemes ?? ['http:', 'https:', 'mailto:']);
       if (value && !url) {
+        const [cause, name] =
+          own != null
+            ? ['attribute', attribute]
+            : ['schema', `${field} of call to action "${cta!.id}"`];
         problems.push([
-          'attribute',
+          cause,
           `${name} "${value}" is refused: only ${schemes ? 'http(s)' : 'http(s) and mailto'} URLs are allowed`,
         ]);
       }
@@ -286,8 +299,11 @@ export class FundraiseCtaElement extends ImpactElement {
       this.href ?? cta?.button.href,
       this.endpoint ?? signup?.endpoint,
     ];
-    const href = check(givenHref, 'data-href');
-    const endpoint = check(givenEndpoint, 'data-endpoint', ['http:', 'https:']);
+    const href = check('data-href', this.href, 'button.href', cta?.button.href);
+    const endpoint = check('data-endpoint', this.endpoint, 'signup.endpoint', signup?.endpoint, [
+      'http:',
+      'https:',
+    ]);
     // A refused URL has said why already; one warning per cause.
     if (!givenHref && !givenEndpoint) {
       problems.push([
@@ -306,7 +322,7 @@ export class FundraiseCtaElement extends ImpactElement {
       encoding,
       success: this.success ?? signup?.success ?? m.thanks,
       guideLabel: this.guideLabel ?? signup?.guide?.label,
-      guideUrl: check(this.guideUrl ?? signup?.guide?.url, 'data-guide-url'),
+      guideUrl: check('data-guide-url', this.guideUrl, 'signup.guide.url', signup?.guide?.url),
       progress: this.__progress(lang, m, cta?.progress),
     };
   }
