@@ -14,6 +14,8 @@
  *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
  *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
  *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs)
+ *   GET  /fixtures/hostile/quotes/NAME  the same, in a quote; /fixtures/hostile/ctas/NAME in a call to
+ *                                    action (deep is the same document for every element)
  *   GET  /api/hits?path=…            how many times a path (with its query) was requested
  *   POST /api/signups?status=N&…     records the body; answers N (default 201) with ?body=… as JSON
  *   GET  /api/received?key=…         the recorded POSTs whose body mentions key
@@ -105,6 +107,85 @@ const hostile = {
     document.stats[0].source = { label: '<b>bold</b>', url: 'javascript:window.pwned = 3' };
     document.study.title = '<iframe src="javascript:window.pwned = 4"></iframe>';
     return JSON.stringify(document);
+  },
+};
+
+/** The hostile documents with the hostile values in a quote or a call to action instead of a stat. */
+const edited = (change) => {
+  const document = JSON.parse(fixture);
+  change(document);
+  return JSON.stringify(document);
+};
+const invalidUtf8 = (marker) => {
+  const [before, after] = fixture.split(marker);
+  return Buffer.concat([
+    Buffer.from(before),
+    Buffer.from([0x68, 0xff, 0xfe, 0xc3, 0x28]),
+    Buffer.from(after),
+  ]);
+};
+const PROTO_KEYS =
+  '"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}},';
+const hostileItems = {
+  quotes: {
+    big: () => edited((d) => (d.quotes[0].text = 'x'.repeat(2 * 1024 * 1024))),
+    many: () =>
+      edited((d) => {
+        d.quotes = Array.from({ length: 10_000 }, (_, i) => ({
+          ...d.quotes[1],
+          id: `quote-${i}`,
+          text: `Quote ${i}`,
+        }));
+      }),
+    proto: () => fixture.replace('"id": "first-voice",', `"id": "first-voice", ${PROTO_KEYS}`),
+    protovalue: () =>
+      fixture.replace('"author": "Ben Fixture"', '"__proto__": {"author": "Ben Fixture"}'),
+    utf8: () => invalidUtf8('shorter.'),
+    markup: () =>
+      edited((d) => {
+        Object.assign(d.quotes[0], {
+          text: '<script>window.pwned = 1</script>',
+          author: '<img src=x onerror="window.pwned = 2">',
+          role: '<b>bold</b>',
+          source: { label: '<i>italic</i>', url: 'javascript:window.pwned = 3' },
+        });
+        d.study.title = '<iframe src="javascript:window.pwned = 4"></iframe>';
+      }),
+  },
+  ctas: {
+    big: () => edited((d) => (d.ctas[0].body = 'x'.repeat(2 * 1024 * 1024))),
+    many: () =>
+      edited((d) => {
+        d.ctas = Array.from({ length: 10_000 }, (_, i) => ({
+          ...d.ctas[0],
+          id: `cta-${i}`,
+          heading: `Call ${i}`,
+        }));
+      }),
+    proto: () => fixture.replace('"id": "join",', `"id": "join", ${PROTO_KEYS}`),
+    protovalue: () =>
+      fixture.replace(
+        '"heading": "Join the fixture",',
+        '"__proto__": {"heading": "Join the fixture"},',
+      ),
+    utf8: () => invalidUtf8('the fixture'),
+    markup: () =>
+      edited((d) => {
+        const [cta] = d.ctas;
+        Object.assign(cta, {
+          heading: '<script>window.pwned = 1</script>',
+          body: '<img src=x onerror="window.pwned = 2">',
+          button: { label: '<b>bold</b>', href: 'javascript:window.pwned = 3' },
+        });
+        cta.signup.success = '<iframe src="javascript:window.pwned = 4"></iframe>';
+        cta.signup.guide = { label: '<i>guide</i>', url: 'javascript:window.pwned = 5' };
+        // A second one whose only ways on are refused: no button at all.
+        d.ctas.push({
+          ...cta,
+          id: 'refused',
+          signup: { ...cta.signup, endpoint: 'javascript:window.pwned = 6' },
+        });
+      }),
   },
 };
 
@@ -217,6 +298,9 @@ export async function testRoutes(ctx, next) {
     const hostileName = /^\/fixtures\/hostile\/(\w+)$/.exec(path)?.[1];
     if (hostileName && Object.hasOwn(hostile, hostileName))
       return send(ctx, 200, hostile[hostileName]());
+    const [, kind, itemName] = /^\/fixtures\/hostile\/(quotes|ctas)\/(\w+)$/.exec(path) ?? [];
+    if (kind && Object.hasOwn(hostileItems[kind], itemName))
+      return send(ctx, 200, hostileItems[kind][itemName]());
     const file = /^\/(pages|built)\/((?:builder\/)?[\w.-]+)$/.exec(path);
     if (file) {
       const folder = file[1] === 'pages' ? './pages/' : '../dist/';
