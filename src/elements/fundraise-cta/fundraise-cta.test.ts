@@ -249,6 +249,48 @@ describe('<fundraise-cta>', () => {
       }
     });
 
+    it("never shows the study's texts under a partner's link when data-heading is blank", async () => {
+      for (const blank of ['', ' ']) {
+        const errors: string[] = [];
+        const el = await fixture<FundraiseCtaElement>(
+          html`<fundraise-cta
+            data-heading=${blank}
+            data-href="https://example.org/"
+            @impact-error=${(event: CustomEvent) => errors.push(event.detail.message)}
+            >Fallback</fundraise-cta
+          >`,
+        );
+        await aTimeout(20);
+        // Booleans, not elements: a failure must not make the runner serialize a card.
+        expect(part(el, 'card') === null, `data-heading="${blank}"`).to.be.true;
+        expect(el.shadowRoot!.querySelector('slot')).to.exist;
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.match(/^<fundraise-cta>: data-heading is empty/);
+      }
+    });
+
+    it('takes a blank button label, thanks or guide name for none: no nameless control, no silent thanks', async () => {
+      const el = await fixture<FundraiseCtaElement>(
+        html`<fundraise-cta
+          data-endpoint="/api/signups"
+          data-button-label=" "
+          data-success=""
+          data-guide-label=" "
+        ></fundraise-cta>`,
+      );
+      // The embedded document's own words take their place.
+      expect(part(el, 'button')!.textContent).to.equal('Learn More');
+      await openForm(el);
+      fill(el, 'Blank Words', uniqueEmail('blank'));
+      await submit(el);
+      await waitUntil(() => part(el, 'success'));
+      expect(part(el, 'success')!.textContent).to.contain(
+        'Thank you for signing up to learn more about starting a fundraiser. We will be in touch soon!',
+      );
+      expect(part(el, 'guide')!.textContent).to.equal('25 Tips for the Novice Fundraiser');
+      await expect(el).to.be.accessible();
+    });
+
     it('warns about an unknown data-encoding and sends json', async () => {
       const page = watchPage();
       try {

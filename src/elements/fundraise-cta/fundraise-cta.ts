@@ -125,7 +125,11 @@ export class FundraiseCtaElement extends ImpactElement {
 
   @state() private invalid: Partial<Record<Field, string>> = {};
 
-  private __data = new StudyItemController(this, 'ctas', { standalone: () => !!this.heading });
+  // data-heading present, even empty, is the partner's own call to action: never the study's
+  // texts under the partner's link.
+  private __data = new StudyItemController(this, 'ctas', {
+    standalone: () => this.heading != null,
+  });
   private __view?: View;
   private __signup = new SignupController(this, () => ({
     endpoint: this.__view?.endpoint,
@@ -266,6 +270,13 @@ export class FundraiseCtaElement extends ImpactElement {
     const cta = this.__data.item;
     const lang = elementLang(this, state.study?.locale);
     const m = ctaMessages(lang);
+    // A blank heading, label or thanks is no value: never an empty heading, a control without a
+    // name or a silent success.
+    const heading = this.heading?.trim() || cta?.heading;
+    if (!heading) {
+      problems.push(['attribute', 'data-heading is empty, so there is nothing to show']);
+      return undefined;
+    }
     // The partner's URL, else the document's; a refused one is blamed on where it came from, so
     // the partner looks for an attribute only when they wrote one.
     const check = (
@@ -314,14 +325,14 @@ export class FundraiseCtaElement extends ImpactElement {
     return {
       m,
       id: cta?.id ?? this.id,
-      heading: this.heading ?? cta!.heading,
+      heading,
       body: this.body ?? cta?.body,
-      label: this.buttonLabel ?? cta?.button.label ?? m.button,
+      label: this.buttonLabel?.trim() || cta?.button.label || m.button,
       href,
       endpoint,
       encoding,
-      success: this.success ?? signup?.success ?? m.thanks,
-      guideLabel: this.guideLabel ?? signup?.guide?.label,
+      success: this.success?.trim() || signup?.success || m.thanks,
+      guideLabel: this.guideLabel?.trim() || signup?.guide?.label,
       guideUrl: check('data-guide-url', this.guideUrl, 'signup.guide.url', signup?.guide?.url),
       progress: this.__progress(lang, m, cta?.progress),
     };
