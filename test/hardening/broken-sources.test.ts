@@ -31,6 +31,9 @@ const ELEMENTS: Record<string, { id: string; hostile: string; attrs?: Record<str
 
 let counter = 0;
 
+/** Network and timers take their time on a busy machine. */
+const PATIENT = { timeout: 5000 };
+
 /** The element on that document, once it shows its card or has said why it cannot. */
 async function load(tag: string, src: string, id = ELEMENTS[tag].id, timeout = 8000) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -251,7 +254,7 @@ describe('broken and hostile documents', () => {
       root.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Marked Up';
       root.querySelector<HTMLInputElement>('input[name="email"]')!.value = email;
       root.querySelector('form')!.requestSubmit();
-      await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed');
+      await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed', PATIENT);
       const [post] = await (await fetch(`/api/received?key=${encodeURIComponent(email)}`)).json();
       expect(new URL(post.url, location.href).pathname).to.equal(ctas[0].signup.endpoint);
       expect(part(el, 'success')!.textContent).to.contain(

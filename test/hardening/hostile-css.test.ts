@@ -74,12 +74,15 @@ interface Variant {
   act?: (el: HTMLElement) => Promise<unknown>;
 }
 
+/** Network and timers take their time on a busy machine. */
+const PATIENT = { timeout: 5000 };
+
 // The sign-up form, driven as a person would.
 const input = (el: Element, name: string) =>
   el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 async function openForm(el: Element) {
   part(el, 'button')!.click();
-  await waitUntil(() => part(el, 'form'), 'the form did not open');
+  await waitUntil(() => part(el, 'form'), 'the form did not open', PATIENT);
 }
 function submit(el: Element, name: string, email: string) {
   input(el, 'name').value = name;
@@ -118,7 +121,11 @@ const OWN: Record<string, Variant[]> = {
       act: async (el) => {
         await openForm(el);
         submit(el, '', 'not an address');
-        await waitUntil(() => input(el, 'email').getAttribute('aria-invalid') === 'true');
+        await waitUntil(
+          () => input(el, 'email').getAttribute('aria-invalid') === 'true',
+          undefined,
+          PATIENT,
+        );
       },
     },
     {
@@ -128,7 +135,7 @@ const OWN: Record<string, Variant[]> = {
       act: async (el) => {
         await openForm(el);
         submit(el, 'Hostile Reader', `hostile-${Date.now()}-${++unique}@example.org`);
-        await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed');
+        await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed', PATIENT);
       },
     },
   ],

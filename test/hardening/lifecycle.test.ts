@@ -21,6 +21,9 @@ import {
 
 let page: BuiltPage;
 
+/** Network and timers take their time on a busy machine. */
+const PATIENT = { timeout: 5000 };
+
 const all = () => [...page.document.querySelectorAll(TAGS.join())];
 const container = (id: string) => page.document.getElementById(id)!;
 
@@ -174,13 +177,13 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
     await rendered([quote]);
     expect(timers(), 'rotating').to.equal(1);
     const first = shown();
-    await waitUntil(() => shown() !== first, 'the quote did not rotate');
+    await waitUntil(() => shown() !== first, 'the quote did not rotate', PATIENT);
     expect(timers(), 'after a turn').to.equal(1);
     // Moved mid-rotation: still one timer, and still turning.
     container('second').append(quote);
     expect(timers(), 'moved').to.equal(1);
     const second = shown();
-    await waitUntil(() => shown() !== second, 'the moved quote did not rotate');
+    await waitUntil(() => shown() !== second, 'the moved quote did not rotate', PATIENT);
     expect(timers(), 'after a turn, moved').to.equal(1);
     quote.remove();
     await leavesNothing();
@@ -203,12 +206,24 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
     );
     container('first').append(quote);
     await rendered([quote]);
-    await waitUntil(() => `${observing()}` === '1,1', `observing ${observing()}, not 1,1`);
+    await waitUntil(
+      () => `${observing()}` === '1,1',
+      'not observing its text and its blockquote, once each',
+      PATIENT,
+    );
     // Moved: observed again once, not twice.
     container('second').append(quote);
-    await waitUntil(() => `${observing()}` === '1,1', `observing ${observing()} once moved`);
+    await waitUntil(
+      () => `${observing()}` === '1,1',
+      'not observing them once each once moved',
+      PATIENT,
+    );
     quote.querySelector('blockquote')!.textContent = 'Other words';
-    await waitUntil(() => part(quote, 'text')?.textContent?.trim() === 'Other words');
+    await waitUntil(
+      () => part(quote, 'text')?.textContent?.trim() === 'Other words',
+      undefined,
+      PATIENT,
+    );
     quote.remove();
     await leavesNothing();
     quiet();
@@ -238,7 +253,7 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
     container('first').append(cta);
     await rendered([cta]);
     part(cta, 'button')!.click();
-    await waitUntil(() => part(cta, 'form'), 'the form did not open');
+    await waitUntil(() => part(cta, 'form'), 'the form did not open', PATIENT);
     const field = (name: string) =>
       cta.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
     field('name').value = 'Leaving Reader';
@@ -246,7 +261,11 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
     let signedUp = false;
     cta.addEventListener('impact-signup', () => (signedUp = true));
     cta.shadowRoot!.querySelector('form')!.requestSubmit();
-    await waitUntil(() => page.leftovers.counts().fetches === 1, 'the sign-up was not sent');
+    await waitUntil(
+      () => page.leftovers.counts().fetches === 1,
+      'the sign-up was not sent',
+      PATIENT,
+    );
     // The reader goes on to another view: what they sent is not abandoned with the element.
     cta.remove();
     await waitUntil(() => signedUp, 'the sign-up did not arrive', { timeout: 3000 });
