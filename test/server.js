@@ -126,21 +126,30 @@ const invalidUtf8 = (marker) => {
 };
 const PROTO_KEYS =
   '"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}},';
-const hostileItems = {
-  quotes: {
-    big: () => edited((d) => (d.quotes[0].text = 'x'.repeat(2 * 1024 * 1024))),
+/**
+ * big (2 MB), many (10,000), proto and protovalue (__proto__ keys), utf8 (invalid bytes) for the
+ * first item of a kind: its id, the text field the big and many documents fill, and the JSON of a
+ * required field the protovalue document hides behind __proto__ and the utf8 document breaks.
+ */
+function hostileIn(kind, id, field, required, words) {
+  return {
+    big: () => edited((d) => (d[kind][0][field] = 'x'.repeat(2 * 1024 * 1024))),
     many: () =>
       edited((d) => {
-        d.quotes = Array.from({ length: 10_000 }, (_, i) => ({
-          ...d.quotes[1],
-          id: `quote-${i}`,
-          text: `Quote ${i}`,
+        d[kind] = Array.from({ length: 10_000 }, (_, i) => ({
+          ...d[kind][0],
+          id: `${kind}-${i}`,
+          [field]: `Item ${i}`,
         }));
       }),
-    proto: () => fixture.replace('"id": "first-voice",', `"id": "first-voice", ${PROTO_KEYS}`),
-    protovalue: () =>
-      fixture.replace('"author": "Ben Fixture"', '"__proto__": {"author": "Ben Fixture"}'),
-    utf8: () => invalidUtf8('shorter.'),
+    proto: () => fixture.replace(`"id": "${id}",`, `"id": "${id}", ${PROTO_KEYS}`),
+    protovalue: () => fixture.replace(`${required},`, `"__proto__": {${required}},`),
+    utf8: () => invalidUtf8(words),
+  };
+}
+const hostileItems = {
+  quotes: {
+    ...hostileIn('quotes', 'first-voice', 'text', '"author": "Ada Fixture"', 'second clause'),
     markup: () =>
       edited((d) => {
         Object.assign(d.quotes[0], {
@@ -153,22 +162,7 @@ const hostileItems = {
       }),
   },
   ctas: {
-    big: () => edited((d) => (d.ctas[0].body = 'x'.repeat(2 * 1024 * 1024))),
-    many: () =>
-      edited((d) => {
-        d.ctas = Array.from({ length: 10_000 }, (_, i) => ({
-          ...d.ctas[0],
-          id: `cta-${i}`,
-          heading: `Call ${i}`,
-        }));
-      }),
-    proto: () => fixture.replace('"id": "join",', `"id": "join", ${PROTO_KEYS}`),
-    protovalue: () =>
-      fixture.replace(
-        '"heading": "Join the fixture",',
-        '"__proto__": {"heading": "Join the fixture"},',
-      ),
-    utf8: () => invalidUtf8('the fixture'),
+    ...hostileIn('ctas', 'join', 'heading', '"heading": "Join the fixture"', 'the fixture'),
     markup: () =>
       edited((d) => {
         const [cta] = d.ctas;

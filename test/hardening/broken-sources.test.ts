@@ -9,6 +9,7 @@ import '../../src/elements/fundraise-cta/fundraise-cta.define.js';
 import '../../src/elements/impact-stat/impact-stat.define.js';
 import '../../src/elements/study-quote/study-quote.define.js';
 import type { ImpactErrorEvent } from '../../src/internal/events.js';
+import { openForm, received, signUpAs } from '../signup-form.js';
 import { watchPage } from '../watch-page.js';
 import { TAGS } from './built-page.js';
 
@@ -21,12 +22,51 @@ const showsFallback = (el: Element) =>
 
 /**
  * Where each element finds its item: the fixture's first of its kind, and the hostile documents
- * with their values in an item of that kind (test/server.js).
+ * with their values in an item of that kind (test/server.js), with where each shows: the item and
+ * part the 2 MB text fills, the last of 10,000 and its words, the item whose required field hides
+ * behind __proto__ (and that field's path), and the item and part with invalid UTF-8.
  */
-const ELEMENTS: Record<string, { id: string; hostile: string; attrs?: Record<string, string> }> = {
-  'impact-stat': { id: 'share', hostile: '/fixtures/hostile', attrs: { 'data-animate': 'none' } },
-  'study-quote': { id: 'first-voice', hostile: '/fixtures/hostile/quotes' },
-  'fundraise-cta': { id: 'join', hostile: '/fixtures/hostile/ctas' },
+const ELEMENTS: Record<
+  string,
+  {
+    id: string;
+    hostile: string;
+    attrs?: Record<string, string>;
+    proto: string;
+    big: [id: string, part: string];
+    many: [id: string, part: string, words: string];
+    protovalue: [id: string, path: string];
+    utf8: [id: string, part: string];
+  }
+> = {
+  'impact-stat': {
+    id: 'share',
+    hostile: '/fixtures/hostile',
+    attrs: { 'data-animate': 'none' },
+    proto: 'households',
+    big: ['share', 'context'],
+    many: ['stat-9999', 'value', new Intl.NumberFormat('en').format(9999)],
+    protovalue: ['reach', 'stats[2].value'],
+    utf8: ['households', 'label'],
+  },
+  'study-quote': {
+    id: 'first-voice',
+    hostile: '/fixtures/hostile/quotes',
+    proto: 'first-voice',
+    big: ['first-voice', 'text'],
+    many: ['quotes-9999', 'text', 'Item 9999'],
+    protovalue: ['first-voice', 'quotes[0].author'],
+    utf8: ['first-voice', 'text'],
+  },
+  'fundraise-cta': {
+    id: 'join',
+    hostile: '/fixtures/hostile/ctas',
+    proto: 'join',
+    big: ['join', 'heading'],
+    many: ['ctas-9999', 'heading', 'Item 9999'],
+    protovalue: ['join', 'ctas[0].heading'],
+    utf8: ['join', 'heading'],
+  },
 };
 
 let counter = 0;
@@ -103,15 +143,38 @@ describe('broken and hostile documents', () => {
       });
 
       it('treats __proto__ and constructor keys as data, polluting nothing', async () => {
-        const el = await load(
-          tag,
-          `${hostile}/proto`,
-          tag === 'impact-stat' ? 'households' : undefined,
-        );
+        const el = await load(tag, `${hostile}/proto`, ELEMENTS[tag].proto);
         expect(part(el, 'card')).to.exist;
         expect(({} as Record<string, unknown>).polluted).to.be.undefined;
         expect((Object.prototype as Record<string, unknown>).polluted).to.be.undefined;
         expect(page.warnings).to.deep.equal([]);
+      });
+
+      it('renders from a 2 MB document', async () => {
+        const [id, name] = ELEMENTS[tag].big;
+        const el = await load(tag, `${hostile}/big`, id);
+        expect(part(el, name)!.textContent!.trim().length).to.be.at.least(2 * 1024 * 1024);
+      });
+
+      it('finds the last of 10,000 items', async () => {
+        const [id, name, words] = ELEMENTS[tag].many;
+        const el = await load(tag, `${hostile}/many`, id);
+        expect(part(el, name)!.textContent).to.contain(words);
+      });
+
+      it('does not take a required field "inherited" through a __proto__ key', async () => {
+        const [id, path] = ELEMENTS[tag].protovalue;
+        const el = await load(tag, `${hostile}/protovalue`, id);
+        expect(showsFallback(el)).to.be.true;
+        expect(causes).to.deep.equal(['schema']);
+        expect(page.warnings).to.have.length(1);
+        expect(page.warnings[0]).to.contain(`${path}: required, but missing`);
+      });
+
+      it('shows invalid UTF-8 as replacement characters', async () => {
+        const [id, name] = ELEMENTS[tag].utf8;
+        const el = await load(tag, `${hostile}/utf8`, id);
+        expect(part(el, name)!.textContent).to.contain('\uFFFD');
       });
     });
   }
@@ -135,29 +198,6 @@ describe('broken and hostile documents', () => {
   });
 
   describe('<impact-stat>', () => {
-    it('renders from a 2 MB document', async () => {
-      const el = await load('impact-stat', '/fixtures/hostile/big');
-      expect(part(el, 'context')!.textContent!.length).to.be.above(2_000_000);
-    });
-
-    it('finds the last of 10,000 stats', async () => {
-      const el = await load('impact-stat', '/fixtures/hostile/many', 'stat-9999');
-      expect(part(el, 'value')!.textContent).to.contain(new Intl.NumberFormat('en').format(9999));
-    });
-
-    it('does not take a value "inherited" through a __proto__ key', async () => {
-      const el = await load('impact-stat', '/fixtures/hostile/protovalue', 'reach');
-      expect(showsFallback(el)).to.be.true;
-      expect(causes).to.deep.equal(['schema']);
-      expect(page.warnings).to.have.length(1);
-      expect(page.warnings[0]).to.contain('stats[2].value: required, but missing');
-    });
-
-    it('shows invalid UTF-8 as replacement characters', async () => {
-      const el = await load('impact-stat', '/fixtures/hostile/utf8', 'households');
-      expect(part(el, 'label')!.textContent).to.contain('\uFFFD');
-    });
-
     it('keeps markup as text and never links javascript:', async () => {
       const el = await load('impact-stat', '/fixtures/hostile/markup');
       const root = el.shadowRoot!;
@@ -172,31 +212,10 @@ describe('broken and hostile documents', () => {
   });
 
   describe('<study-quote>', () => {
-    it('renders from a 2 MB document', async () => {
-      const el = await load('study-quote', '/fixtures/hostile/quotes/big');
-      expect(part(el, 'text')!.textContent!.trim()).to.have.length(2 * 1024 * 1024);
+    it('rotates through 10,000 quotes', async () => {
+      const el = await load('study-quote', '/fixtures/hostile/quotes/many', '*');
+      expect(part(el, 'controls')!.textContent).to.contain('10000');
     });
-
-    it('finds the last of 10,000 quotes, and rotates through all of them', async () => {
-      const last = await load('study-quote', '/fixtures/hostile/quotes/many', 'quote-9999');
-      expect(part(last, 'text')!.textContent!.trim()).to.equal('Quote 9999');
-      const all = await load('study-quote', '/fixtures/hostile/quotes/many', '*');
-      expect(part(all, 'controls')!.textContent).to.contain('10000');
-    });
-
-    it('does not take an author "inherited" through a __proto__ key', async () => {
-      const el = await load('study-quote', '/fixtures/hostile/quotes/protovalue', 'second-voice');
-      expect(showsFallback(el)).to.be.true;
-      expect(causes).to.deep.equal(['schema']);
-      expect(page.warnings).to.have.length(1);
-      expect(page.warnings[0]).to.contain('quotes[1].author: required, but missing');
-    });
-
-    it('shows invalid UTF-8 as replacement characters', async () => {
-      const el = await load('study-quote', '/fixtures/hostile/quotes/utf8', 'second-voice');
-      expect(part(el, 'text')!.textContent).to.contain('\uFFFD');
-    });
-
     it('keeps markup as text and never links javascript:', async () => {
       const el = await load('study-quote', '/fixtures/hostile/quotes/markup');
       const root = el.shadowRoot!;
@@ -215,29 +234,6 @@ describe('broken and hostile documents', () => {
   });
 
   describe('<fundraise-cta>', () => {
-    it('renders from a 2 MB document', async () => {
-      const el = await load('fundraise-cta', '/fixtures/hostile/ctas/big');
-      expect(part(el, 'body')!.textContent).to.have.length(2 * 1024 * 1024);
-    });
-
-    it('finds the last of 10,000 calls to action', async () => {
-      const el = await load('fundraise-cta', '/fixtures/hostile/ctas/many', 'cta-9999');
-      expect(part(el, 'heading')!.textContent).to.equal('Call 9999');
-    });
-
-    it('does not take a heading "inherited" through a __proto__ key', async () => {
-      const el = await load('fundraise-cta', '/fixtures/hostile/ctas/protovalue');
-      expect(showsFallback(el)).to.be.true;
-      expect(causes).to.deep.equal(['schema']);
-      expect(page.warnings).to.have.length(1);
-      expect(page.warnings[0]).to.contain('ctas[0].heading: required, but missing');
-    });
-
-    it('shows invalid UTF-8 as replacement characters', async () => {
-      const el = await load('fundraise-cta', '/fixtures/hostile/ctas/utf8');
-      expect(part(el, 'heading')!.textContent).to.contain('\uFFFD');
-    });
-
     it('keeps markup as text, after a sign-up too, and never links javascript:', async () => {
       const { ctas } = await fixtureDocument;
       const el = await load('fundraise-cta', '/fixtures/hostile/ctas/markup');
@@ -248,14 +244,11 @@ describe('broken and hostile documents', () => {
       const button = part(el, 'button')!;
       expect(button.localName).to.equal('button');
       expect(button.textContent).to.equal('<b>bold</b>');
-      button.click();
-      await el.updateComplete;
+      await openForm(el);
       const email = `broken-${Date.now()}-${counter++}@example.org`;
-      root.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Marked Up';
-      root.querySelector<HTMLInputElement>('input[name="email"]')!.value = email;
-      root.querySelector('form')!.requestSubmit();
+      signUpAs(el, 'Marked Up', email);
       await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed', PATIENT);
-      const [post] = await (await fetch(`/api/received?key=${encodeURIComponent(email)}`)).json();
+      const [post] = await received(email);
       expect(new URL(post.url, location.href).pathname).to.equal(ctas[0].signup.endpoint);
       expect(part(el, 'success')!.textContent).to.contain(
         '<iframe src="javascript:window.pwned = 4"></iframe>',

@@ -9,6 +9,7 @@
  * no link but of the allowed schemes; no control without a name and no thank-you without words.
  */
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { openForm, signUpAs } from '../signup-form.js';
 import { closePages, openPage, part, rendered, TAGS, type BuiltPage } from './built-page.js';
 
 const MARKUP = [
@@ -102,16 +103,19 @@ interface Attribute {
 
 /** The call to action's sign-up, as a person makes it, to the test server's endpoint. */
 async function signUp(el: HTMLElement) {
-  part(el, 'button')!.click();
   // Ninety-odd at once, on a page that lays out 2 MB of text: patience.
-  await waitUntil(() => part(el, 'form'), 'the form did not open', { timeout: 10_000 });
-  const field = (name: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`[name=${name}]`)!;
-  field('name').value = 'Hostile Reader';
-  field('email').value = `hostile-${Date.now()}-${++unique}@example.org`;
-  el.shadowRoot!.querySelector('form')!.requestSubmit();
+  await openForm(el, 10_000);
+  signUpAs(el, 'Hostile Reader', `hostile-${Date.now()}-${++unique}@example.org`);
   await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed', { timeout: 10_000 });
 }
 let unique = 0;
+
+/** The attributes every element takes: where its document is, which item, and its theme. */
+const SHARED: Attribute[] = [
+  { name: 'data-src', kind: 'src' },
+  { name: 'data-id', kind: 'id' },
+  { name: 'data-theme', kind: 'free' },
+];
 
 /**
  * Per element: attributes that make a full card on their own (no document needed), and every
@@ -128,9 +132,7 @@ const ELEMENTS: Record<string, { base: Record<string, string>; attributes: Attri
       'data-animate': 'none',
     },
     attributes: [
-      { name: 'data-src', kind: 'src' },
-      { name: 'data-id', kind: 'id' },
-      { name: 'data-theme', kind: 'free' },
+      ...SHARED,
       { name: 'data-value', kind: 'number' },
       { name: 'data-format', kind: 'format' },
       {
@@ -158,9 +160,7 @@ const ELEMENTS: Record<string, { base: Record<string, string>; attributes: Attri
       'data-source-url': 'https://example.org/',
     },
     attributes: [
-      { name: 'data-src', kind: 'src' },
-      { name: 'data-id', kind: 'id' },
-      { name: 'data-theme', kind: 'free' },
+      ...SHARED,
       { name: 'data-text', kind: 'required' },
       { name: 'data-author', kind: 'required' },
       { name: 'data-role', kind: 'text' },
@@ -188,9 +188,7 @@ const ELEMENTS: Record<string, { base: Record<string, string>; attributes: Attri
       'data-currency': 'USD',
     },
     attributes: [
-      { name: 'data-src', kind: 'src' },
-      { name: 'data-id', kind: 'id' },
-      { name: 'data-theme', kind: 'free' },
+      ...SHARED,
       { name: 'data-heading', kind: 'required' },
       { name: 'data-body', kind: 'text' },
       { name: 'data-button-label', kind: 'text' },

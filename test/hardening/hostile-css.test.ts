@@ -12,6 +12,7 @@
  * spacing, case, alignment, white space, color, color scheme…) is reset on the card.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { input, openForm, signUpAs } from '../signup-form.js';
 import { closePages, part, TAGS, type BuiltPage } from './built-page.js';
 import { openQueryPage, type ElementSpec } from './query-page.js';
 
@@ -77,19 +78,6 @@ interface Variant {
 /** Network and timers take their time on a busy machine. */
 const PATIENT = { timeout: 5000 };
 
-// The sign-up form, driven as a person would.
-const input = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-async function openForm(el: Element) {
-  part(el, 'button')!.click();
-  await waitUntil(() => part(el, 'form'), 'the form did not open', PATIENT);
-}
-function submit(el: Element, name: string, email: string) {
-  input(el, 'name').value = name;
-  input(el, 'email').value = email;
-  el.shadowRoot!.querySelector('form')!.requestSubmit();
-}
-
 /** Each element's own states, beyond the narrow, wide, fetched and dark cards every element has. */
 const OWN: Record<string, Variant[]> = {
   'study-quote': [
@@ -120,7 +108,7 @@ const OWN: Record<string, Variant[]> = {
       width: 560,
       act: async (el) => {
         await openForm(el);
-        submit(el, '', 'not an address');
+        signUpAs(el, '', 'not an address');
         await waitUntil(
           () => input(el, 'email').getAttribute('aria-invalid') === 'true',
           undefined,
@@ -134,7 +122,7 @@ const OWN: Record<string, Variant[]> = {
       width: 560,
       act: async (el) => {
         await openForm(el);
-        submit(el, 'Hostile Reader', `hostile-${Date.now()}-${++unique}@example.org`);
+        signUpAs(el, 'Hostile Reader', `hostile-${Date.now()}-${++unique}@example.org`);
         await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed', PATIENT);
       },
     },

@@ -8,6 +8,7 @@
  * to action's `online`) and fetches.
  */
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { openForm, signUpAs } from '../signup-form.js';
 import {
   closePages,
   fresh,
@@ -252,15 +253,10 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
     const cta = create('fundraise-cta', { 'data-endpoint': '/api/signups?delay=400' });
     container('first').append(cta);
     await rendered([cta]);
-    part(cta, 'button')!.click();
-    await waitUntil(() => part(cta, 'form'), 'the form did not open', PATIENT);
-    const field = (name: string) =>
-      cta.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-    field('name').value = 'Leaving Reader';
-    field('email').value = `lifecycle-${Date.now()}@example.org`;
+    await openForm(cta);
     let signedUp = false;
     cta.addEventListener('impact-signup', () => (signedUp = true));
-    cta.shadowRoot!.querySelector('form')!.requestSubmit();
+    signUpAs(cta, 'Leaving Reader', `lifecycle-${Date.now()}@example.org`);
     await waitUntil(
       () => page.leftovers.counts().fetches === 1,
       'the sign-up was not sent',

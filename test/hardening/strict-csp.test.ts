@@ -11,6 +11,7 @@ import { aTimeout, expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { DEFAULT_DOCUMENT } from '../../src/data/default-document.js';
 import { ctaMessages } from '../../src/elements/fundraise-cta/fundraise-cta.messages.js';
+import { described, input, openForm, received, signUpAs, submitButton } from '../signup-form.js';
 import { closePages, part, rendered, TAGS, type BuiltPage } from './built-page.js';
 import {
   openQueryPage,
@@ -364,26 +365,6 @@ const CHANGES: Record<string, (el: HTMLElement) => Promise<string[]>> = {
   },
 };
 
-// The sign-up form, driven as a person would: open it, type, submit.
-const input = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-const submitButton = (el: Element) =>
-  el.shadowRoot!.querySelector<HTMLButtonElement>('form [part~="button"]')!;
-const described = (el: Element, field: HTMLElement) =>
-  el.shadowRoot!.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent?.trim();
-async function openForm(el: Element) {
-  part(el, 'button')!.click();
-  await waitUntil(() => part(el, 'form'), 'the form did not open', PATIENT);
-}
-function submit(el: Element, name: string, email: string) {
-  input(el, 'name').value = name;
-  input(el, 'email').value = email;
-  el.shadowRoot!.querySelector('form')!.requestSubmit();
-}
-/** What the test server received with this key in its body. */
-const received = async (key: string): Promise<{ body: string }[]> =>
-  (await fetch(`/api/received?key=${encodeURIComponent(key)}`)).json();
-
 afterEach(closePages);
 
 describe('the built bundle under a strict Content-Security-Policy', () => {
@@ -597,7 +578,7 @@ describe('the built bundle under a strict Content-Security-Policy', () => {
         expect(signup.shadowRoot!.querySelectorAll('[part~="label"]')).to.have.length(2);
 
         // Nothing typed: both fields say so, and nothing is sent.
-        submit(signup, ' ', '');
+        signUpAs(signup, ' ', '');
         await waitUntil(
           () => input(signup, 'name').getAttribute('aria-invalid') === 'true',
           undefined,
@@ -605,7 +586,7 @@ describe('the built bundle under a strict Content-Security-Policy', () => {
         );
         expect(described(signup, input(signup, 'name'))).to.equal(en.nameMissing);
         expect(described(signup, input(signup, 'email'))).to.equal(en.emailMissing);
-        submit(signup, 'Strict Reader', 'not an address');
+        signUpAs(signup, 'Strict Reader', 'not an address');
         await waitUntil(
           () => described(signup, input(signup, 'email')) === en.emailInvalid,
           undefined,
@@ -615,7 +596,7 @@ describe('the built bundle under a strict Content-Security-Policy', () => {
 
         // Sent to the same origin, which connect-src 'self' allows.
         const email = `${key}@example.org`;
-        submit(signup, 'Strict Reader', email);
+        signUpAs(signup, 'Strict Reader', email);
         await waitUntil(() => part(signup, 'success'), 'the sign-up did not succeed', PATIENT);
         expect(part(signup, 'success')!.textContent).to.contain('Thanks, under a strict policy.');
         expect(link(signup, '[part~="guide"]')!.href).to.equal('https://example.org/guide');
@@ -627,7 +608,7 @@ describe('the built bundle under a strict Content-Security-Policy', () => {
         // A server error keeps what was typed and offers a retry, which succeeds once it recovers.
         const retried = `${key}-retry@example.org`;
         await openForm(failing);
-        submit(failing, 'Patient Reader', retried);
+        signUpAs(failing, 'Patient Reader', retried);
         await waitUntil(
           () => submitButton(failing).textContent!.trim() === en.retry,
           'no Retry',
@@ -648,7 +629,7 @@ describe('the built bundle under a strict Content-Security-Policy', () => {
 
         // A refusal that names a field is shown at that field.
         await openForm(rejected);
-        submit(rejected, 'Bounced Reader', `${key}-bounce@example.org`);
+        signUpAs(rejected, 'Bounced Reader', `${key}-bounce@example.org`);
         await waitUntil(
           () => described(rejected, input(rejected, 'email')) === rejection.error,
           'the refusal was not shown at its field',

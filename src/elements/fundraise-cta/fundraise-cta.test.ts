@@ -4,13 +4,8 @@ import { ctaMessages } from './fundraise-cta.messages.js';
 import './fundraise-cta.define.js';
 import type { FundraiseCtaElement } from './fundraise-cta.js';
 import { QUEUE_KEY } from './signup-controller.js';
+import { described, input, received, submitButton } from '../../../test/signup-form.js';
 import { watchPage } from '../../../test/watch-page.js';
-
-interface Received {
-  url: string;
-  type: string;
-  body: string;
-}
 
 const en = ctaMessages('en');
 const fr = ctaMessages('fr');
@@ -18,8 +13,6 @@ const fr = ctaMessages('fr');
 let count = 0;
 /** A unique email per test: the key under which the test server reports what it received. */
 const uniqueEmail = (label: string) => `${label}-${Date.now()}-${count++}@example.org`;
-const received = async (key: string): Promise<Received[]> =>
-  (await fetch(`/api/received?key=${encodeURIComponent(key)}`)).json();
 const absolute = (path: string) => new URL(path, location.href).href;
 
 const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) =>
@@ -27,12 +20,6 @@ const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) =>
 const parts = (el: Element, name: string) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
 ];
-const input = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-const submitButton = (el: Element) =>
-  el.shadowRoot!.querySelector<HTMLButtonElement>('form [part~="button"]')!;
-const described = (el: Element, field: HTMLElement) =>
-  el.shadowRoot!.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent?.trim();
 const deepActive = () => {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
