@@ -4,7 +4,7 @@
  * built bundle (its integrity hash checked by the browser), renders as the preview did.
  * Needs `npm run build` first (dist/integrity.json, dist/builder/).
  */
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DEFAULT_DOCUMENT, type StudyDocument } from '../../src/index.js';
 import {
@@ -15,18 +15,11 @@ import {
   uniqueEmail,
 } from '../../test/cta-helpers.js';
 import { EMBEDS } from '../../test/fixtures/embeds.js';
+import { fresh, hits, openPage as openBuiltPage, TAGS } from '../../test/hardening/built-page.js';
 import {
-  fresh,
-  hits,
-  openPage as openBuiltPage,
-  part as partOf,
-  TAGS,
-} from '../../test/hardening/built-page.js';
-import {
+  expectTakenOver,
   look,
-  openUntilParsed,
   pasted as pastedPage,
-  shiftsOf,
   snapshotOf,
 } from '../../test/prerender/pasted.js';
 import type { EmbedBuilderElement } from './embed-builder.js';
@@ -720,25 +713,7 @@ describe('the copied pre-rendered snippet', () => {
         'src="/built/impact-widgets.js"',
         `src="${fresh('/built/impact-widgets.js?delay=1500')}"`,
       );
-      const page = await openUntilParsed(pastedPage(late, { csp: 'strict' }));
-      const el = page.document.querySelector(tag)!;
-      const shifts = shiftsOf(page);
-      const first = partOf(el, 'card');
-      const box = JSON.stringify(el.getBoundingClientRect());
-      expect(!!first, 'the pre-rendered card').to.be.true;
-      await waitUntil(() => page.customElements.get(tag), 'the bundle never came', {
-        timeout: 8000,
-      });
-      await waitUntil(() => partOf(el, 'card') !== first, 'the card was not taken over', {
-        timeout: 5000,
-      });
-      expect(el.shadowRoot!.querySelectorAll('[part~="card"]').length, 'cards').to.equal(1);
-      await nextFrame();
-      await nextFrame();
-      expect(JSON.stringify(el.getBoundingClientRect()), 'the box').to.equal(box);
-      expect(shifts, 'layout shifts').to.deep.equal([]);
-      look(el).forEach((line, i) => expect(line, `element ${i}`).to.equal(prerendered[i]));
-      expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+      await expectTakenOver(late, tag, prerendered);
     });
   }
 

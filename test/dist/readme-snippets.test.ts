@@ -10,7 +10,7 @@
  * (which the README offers as the start of a partner's own), and a service's endpoint for its
  * stand-in's.
  */
-import { expect, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { SERVICES } from '../../demo/builder/signup-services.js';
 import {
   received,
@@ -28,7 +28,7 @@ import {
   TAGS,
   type BuiltPage,
 } from '../hardening/built-page.js';
-import { look, openUntilParsed, pasted, shiftsOf } from '../prerender/pasted.js';
+import { expectTakenOver, look, pasted } from '../prerender/pasted.js';
 
 const readme = await (await fetch('/README.md')).text();
 
@@ -143,24 +143,7 @@ describe("the README's pre-rendered snippet", () => {
       '/built/impact-widgets.js',
       fresh('/built/impact-widgets.js?delay=1000'),
     );
-    const page = await openUntilParsed(pasted(fromCdn(snippet) + script, { csp: 'strict' }));
-    const el = page.document.querySelector(tag)!;
-    const shifts = shiftsOf(page);
-    const first = part(el, 'card');
-    const box = JSON.stringify(el.getBoundingClientRect());
-    await waitUntil(() => page.customElements.get(tag), 'the script never came', {
-      timeout: 8000,
-    });
-    await waitUntil(() => part(el, 'card') !== first, 'the card was not taken over', {
-      timeout: 5000,
-    });
-    expect(el.shadowRoot!.querySelectorAll('[part~="card"]').length, 'cards').to.equal(1);
-    await nextFrame();
-    await nextFrame();
-    expect(JSON.stringify(el.getBoundingClientRect()), 'the box').to.equal(box);
-    expect(shifts, 'layout shifts').to.deep.equal([]);
-    look(el).forEach((line, i) => expect(line, `element ${i}`).to.equal(card[i]));
-    expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
+    await expectTakenOver(fromCdn(snippet) + script, tag, card);
   });
 });
 

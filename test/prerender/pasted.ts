@@ -3,7 +3,7 @@
  * pastes them: what the snapshot command prints for them, and how their card looks and moves.
  * Shared by the suites that paste one: test/prerender/ and the embed builder's.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { fresh, part, type BuiltPage } from '../hardening/built-page.js';
 
 /** What `snapshot <tag> --src <src> --id <id>` prints, the stylesheet linked from /built/. */
@@ -86,4 +86,29 @@ export function shiftsOf(page: BuiltPage): number[] {
       shifts.push((entry as unknown as { value: number }).value);
   }).observe({ type: 'layout-shift', buffered: true });
   return shifts;
+}
+
+/**
+ * Pastes `html`, a pre-rendered snippet with a script tag that arrives late, into a page under the
+ * strict CSP, and checks the takeover: one card, in the same box, with no layout shift, looking as
+ * the card did without script (`still`, from `look`), and nothing refused or reported.
+ */
+export async function expectTakenOver(html: string, tag: string, still: string[]): Promise<void> {
+  const page = await openUntilParsed(pasted(html, { csp: 'strict' }));
+  const el = page.document.querySelector(tag)!;
+  const shifts = shiftsOf(page);
+  const first = part(el, 'card');
+  const box = JSON.stringify(el.getBoundingClientRect());
+  expect(!!first, 'the pre-rendered card').to.equal(true);
+  await waitUntil(() => page.customElements.get(tag), 'the script never came', { timeout: 8000 });
+  await waitUntil(() => part(el, 'card') !== first, 'the card was not taken over', {
+    timeout: 5000,
+  });
+  expect(el.shadowRoot!.querySelectorAll('[part~="card"]').length, 'cards').to.equal(1);
+  await nextFrame();
+  await nextFrame();
+  expect(JSON.stringify(el.getBoundingClientRect()), 'the box').to.equal(box);
+  expect(shifts, 'layout shifts').to.deep.equal([]);
+  look(el).forEach((line, i) => expect(line, `element ${i}`).to.equal(still[i]));
+  expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });
 }
