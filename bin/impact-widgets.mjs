@@ -31,7 +31,8 @@ once the script loads, the element takes the card over.
   --theme T           ${THEMES.join(', ')} (default: light)
   --as FORMAT         ${FORMATS.join(', ')} (default: html)
   --css-url URL       where the card's stylesheet, dist/impact-widgets.css, is served
-                      (default: https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css)
+                      (default: https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css);
+                      the link carries its integrity hash, so serve this version's file unchanged
   -o, --output FILE   write to FILE instead of standard output
   -h, --help          show this help`;
 
@@ -165,6 +166,14 @@ async function main(args) {
     if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new Refusal('dist/snapshot.mjs is missing; build the package first (npm run build)');
   }
+  // The stylesheet's hash pins the link, wherever --css-url serves the file from: the reader's
+  // browser then refuses a changed copy, as it does a changed script.
+  let integrity;
+  try {
+    integrity = JSON.parse(readFileSync(new URL('../dist/integrity.json', import.meta.url)));
+  } catch {
+    throw new Refusal('dist/integrity.json is missing; build the package first (npm run build)');
+  }
   let document;
   if (given.src) {
     const { body, type } = await read(given.src);
@@ -185,6 +194,7 @@ async function main(args) {
       theme: given.theme,
       cssUrl:
         given['css-url'] ?? `https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css`,
+      cssIntegrity: integrity['impact-widgets.css'],
     });
   } catch (error) {
     // A missing id is the --id option's; anything else, what the element would have said.

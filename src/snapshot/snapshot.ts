@@ -7,7 +7,8 @@
  * The snippet is the element, a declarative shadow root holding the card, and after it the light
  * DOM that readers see whose browser ignores the template. A strict CSP (`style-src 'self'`) blocks
  * the `<style>` Lit SSR writes into the root, so it links the stylesheet the build writes
- * (`dist/impact-widgets.css`) instead; and nothing is left for a hydration that never runs.
+ * (`dist/impact-widgets.css`) instead; and nothing is left for a hydration that never runs. The
+ * snippet's text is written by snippet.ts, which the embed builder shares.
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
@@ -22,6 +23,7 @@ import { ImpactStatElement } from '../elements/impact-stat/impact-stat.js';
 import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
+import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
 export { DEFAULT_DOCUMENT };
@@ -57,6 +59,8 @@ export interface SnapshotOptions {
   attributes?: Record<string, string>;
   /** Where the shadow root links `dist/impact-widgets.css` from. */
   cssUrl: string;
+  /** The stylesheet's Subresource Integrity hash, which pins the link (dist/integrity.json). */
+  cssIntegrity?: string;
 }
 
 export interface Snapshot {
@@ -65,15 +69,12 @@ export interface Snapshot {
   warnings: string[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeAttribute = (value: string) => value.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-
 /**
  * The snippet for one element. Throws, with the element's own words, when it cannot show a card:
  * a missing id, or anything the element would report instead of rendering.
  */
 export function snapshot(options: SnapshotOptions): Snapshot {
-  const { tag, src, theme, lang, cssUrl } = options;
+  const { tag, src, theme, lang, cssUrl, cssIntegrity } = options;
   const { element, kind } = ELEMENTS[tag];
   const document = options.document ?? DEFAULT_DOCUMENT;
   // The element asks for the same document by its data-src, and finds it here.
@@ -81,77 +82,28 @@ export function snapshot(options: SnapshotOptions): Snapshot {
   // Named even when it is the first: the snippet keeps showing this item if the document's order
   // changes, as the pre-rendered card does.
   const [item] = findItems(document, kind, options.id, src ?? 'the default document');
-  const attributes = Object.entries({
-    ...options.attributes,
-    'data-src': src,
-    'data-id': item.id,
-    'data-theme': theme,
-    lang,
-  }).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  const open = `<${tag}${attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')}>`;
+  const own = { 'data-src': src, 'data-id': item.id, 'data-theme': theme, lang };
+  // These four first, and no option overrides them; then the options, as the embed builder writes.
+  const attributes = { ...own, ...options.attributes, ...own };
 
   const warnings: string[] = [];
   const warn = console.warn;
   console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   let rendered: string;
   try {
-    rendered = collectResultSync(render(html`${unsafeStatic(`${open}</${tag}>`)}`));
+    rendered = collectResultSync(
+      render(html`${unsafeStatic(`${openTag(tag, attributes)}</${tag}>`)}`),
+    );
   } finally {
     console.warn = warn;
   }
   const styles = (element.elementStyles as CSSResult[]).map((style) => style.cssText).join('');
   const root = /<template [^>]*>([\s\S]*)<\/template>/.exec(rendered)?.[1] ?? '';
-  const card = root
-    .replace(`<style>${styles}</style>`, '')
-    // Markers for a hydration that never runs: the element takes the root over instead.
-    .replace(/<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g, '')
-    // The templates' indentation; the card resets white-space to normal, so one space is the same.
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!card.startsWith('<div part="card"')) {
+  // Without the markers a hydration would read, which never runs: the element takes the root over.
+  const card = cardMarkup(root.replace(`<style>${styles}</style>`, ''));
+  if (!/^<div [^>]*\bpart="card"/.test(card)) {
     throw new Error(warnings.join('; ') || `<${tag}> rendered no card`);
   }
-  const template = `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssUrl)}">${card}</template>`;
-  const light = fallbackFor(card).map((block) => `\n  <p>${block}</p>`);
-  return { html: `${open}${template}${light.join('')}\n</${tag}>\n`, warnings };
-}
-
-/** HTML elements that hold no content and have no end tag. */
-const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
-
-/**
- * The card's words as light-DOM paragraphs, for readers whose browser ignores the template (and
- * feed readers): one paragraph per part of the card, with its links, and none of what is hidden
- * from assistive technology or needs the script (buttons). The same words as the card, so the two
- * never disagree.
- */
-function fallbackFor(card: string): string[] {
-  const blocks: string[] = [];
-  // Open elements: whether each is a paragraph of its own, hides its content, and its words.
-  const stack: { block: boolean; hidden: boolean; text: string }[] = [];
-  const add = (text: string) => {
-    if (stack.at(-1)?.hidden === false)
-      [...stack].reverse().find((open) => open.block)!.text += text;
-  };
-  for (const [, close, tag, attributes, text] of card.matchAll(
-    /<(\/?)([a-z][\w-]*)([^>]*)>|([^<]+)/g,
-  )) {
-    if (text !== undefined) {
-      add(text);
-    } else if (close) {
-      if (tag === 'a') add('</a>');
-      const frame = stack.pop()!;
-      const words = frame.text.replace(/\s+/g, ' ').trim();
-      if (frame.block && words) blocks.push(words);
-    } else if (!VOID.has(tag) && !attributes!.endsWith('/')) {
-      stack.push({
-        block: /\bpart="/.test(attributes!) || tag === 'p',
-        hidden:
-          !!stack.at(-1)?.hidden || /aria-hidden="true"/.test(attributes!) || tag === 'button',
-        text: '',
-      });
-      if (tag === 'a') add(`<a href="${/\bhref="([^"]*)"/.exec(attributes!)?.[1] ?? ''}">`);
-    }
-  }
-  return blocks;
+  const written = prerenderedSnippet({ tag, attributes, cssUrl, cssIntegrity, card });
+  return { html: `${written}\n`, warnings };
 }
