@@ -36,6 +36,13 @@ function renameTrustedTypesPolicy() {
   };
 }
 
+/**
+ * Conventions in src/ that exist for the bundle's size, each applied everywhere:
+ * - Reactive properties go in `static properties` with a documented `declare` field each, not in
+ *   `@property`/`@state` decorators: the decorators bring lit's decorator module (its standard
+ *   decorator path included) and one helper per file from esbuild, and write each property out
+ *   as a call. Measured: 2,451 B minified, 436 B brotli.
+ */
 const plugins = (format) => [
   minifyHTML(),
   // `development` is never a condition here: the bundle gets lit's production build.

@@ -29,15 +29,15 @@ const ELEMENTS = ['impact-stat', 'study-quote', 'fundraise-cta'];
 const INDEX = join(ROOT, 'src/index.js');
 
 /**
- * Entries are plain JS, because the config's esbuild plugin skips files under node_modules; so the
- * two decorators are applied the way TypeScript's experimental decorators apply them.
+ * Entries are plain JS, because the config's esbuild plugin skips files under node_modules; the
+ * floor declares its property and state in `static properties`, as the elements do.
  */
 const LIT_ALONE = `
 import { css, html, LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
 
 class LitFloor extends LitElement {
   static styles = css\`:host { display: block; }\`;
+  static properties = { name: { attribute: 'data-name' }, count: { state: true } };
   constructor() {
     super();
     this.name = 'world';
@@ -47,8 +47,6 @@ class LitFloor extends LitElement {
     return html\`<p @click=\${() => this.count++}>Hello \${this.name} \${this.count}</p>\`;
   }
 }
-property({ attribute: 'data-name' })(LitFloor.prototype, 'name');
-state()(LitFloor.prototype, 'count');
 customElements.define('lit-floor', LitFloor);
 `;
 

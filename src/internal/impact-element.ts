@@ -1,5 +1,12 @@
-import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  isServer,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { resolveOnServer } from '../controllers/study-item-controller.js';
 import { themeStyles } from '../styles/theme.js';
 import { emit } from './events.js';
@@ -24,16 +31,29 @@ export type Theme = 'light' | 'dark' | 'auto';
 export abstract class ImpactElement extends LitElement {
   static override styles = [themeStyles];
 
+  /**
+   * Reactive properties are declared here, not with lit's `@property`/`@state` decorators (see
+   * rollup.config.js: the decorators cost the bundle about 400 B brotli). Each property's doc
+   * comment sits on its `declare` field below; `attribute: false` on internal state keeps it out
+   * of custom-elements.json (lit already gives state no attribute).
+   */
+  static override properties: PropertyDeclarations = {
+    src: { attribute: 'data-src' },
+    itemId: { attribute: 'data-id' },
+    theme: { attribute: 'data-theme', reflect: true },
+    renderFailed: { state: true, attribute: false },
+  };
+
   /** URL of a study document (JSON). Without it, the embedded default study is used. */
-  @property({ attribute: 'data-src' }) src?: string;
+  declare src?: string;
 
   /** Id of the item in the document; the first item of the element's kind when absent. */
-  @property({ attribute: 'data-id' }) itemId?: string;
+  declare itemId?: string;
 
   /** Color scheme: `light` (default), `dark`, or `auto` to follow the reader's system setting. */
-  @property({ attribute: 'data-theme', reflect: true }) theme?: Theme;
+  declare theme?: Theme;
 
-  @state() private renderFailed = false;
+  private renderFailed = false;
 
   /** The element found a pre-rendered card in its shadow root: its reader has seen it already. */
   protected prerendered = false;

@@ -1,4 +1,11 @@
-import { css } from 'lit';
+import { unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * The elements' `css` tag. Their stylesheets never interpolate, so this one takes no values (an
+ * interpolation is a type error); lit's own tag would ship code that checks and joins values for
+ * nothing. Its name keeps the build minifying the CSS inside, as it does inside lit's.
+ */
+export const css = (strings: TemplateStringsArray): CSSResult => unsafeCSS(strings[0]);
 
 /**
  * Theme tokens shared by every element. Partners set the public `--impact-*` properties; the

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import { numberFormat } from '../../format/intl-cache.js';
 import { emit } from '../../internal/events.js';
@@ -114,27 +119,49 @@ const SKELETON = skeleton(
 export class FundraiseCtaElement extends ImpactElement {
   static override styles = [...ImpactElement.styles, styles];
 
+  static override properties: PropertyDeclarations = {
+    heading: { attribute: 'data-heading' },
+    body: { attribute: 'data-body' },
+    buttonLabel: { attribute: 'data-button-label' },
+    href: { attribute: 'data-href' },
+    endpoint: { attribute: 'data-endpoint' },
+    encoding: { attribute: 'data-encoding' },
+    provider: { attribute: 'data-provider' },
+    fields: { attribute: 'data-fields' },
+    formName: { attribute: 'data-form-name' },
+    consent: { attribute: 'data-consent' },
+    privacyUrl: { attribute: 'data-privacy-url' },
+    contactUrl: { attribute: 'data-contact-url' },
+    success: { attribute: 'data-success' },
+    guideLabel: { attribute: 'data-guide-label' },
+    guideUrl: { attribute: 'data-guide-url' },
+    raised: { attribute: 'data-raised' },
+    goal: { attribute: 'data-goal' },
+    currency: { attribute: 'data-currency' },
+    invalid: { state: true, attribute: false },
+  };
+
   /** Heading; with neither `data-id` nor `data-src`, it makes the call to action stand alone. */
-  @property({ attribute: 'data-heading' }) heading?: string;
+  declare heading?: string;
 
   /** Body text under the heading. */
-  @property({ attribute: 'data-body' }) body?: string;
+  declare body?: string;
 
   /** The button's label. */
-  @property({ attribute: 'data-button-label' }) buttonLabel?: string;
+  declare buttonLabel?: string;
 
   /** Where the button goes when there is no endpoint: an http(s) or mailto URL. */
-  @property({ attribute: 'data-href' }) href?: string;
+  declare href?: string;
 
   /** The http(s) URL that sign-ups are POSTed to. With it, the button opens the sign-up form. */
-  @property({ attribute: 'data-endpoint' }) endpoint?: string;
+  declare endpoint?: string;
 
   /**
    * For `data-provider="custom"` only: `json` (default) or `form`
    * (application/x-www-form-urlencoded, sent without a CORS preflight). Every other provider sends
    * the way its service takes it.
    */
-  @property({ attribute: 'data-encoding' }) encoding?: SignupEncoding;
+  declare encoding?: SignupEncoding;
 
   /**
    * The service `data-endpoint` belongs to: `custom` (default: our JSON or form contract),
@@ -142,48 +169,48 @@ export class FundraiseCtaElement extends ImpactElement {
    * `salesforce`. Mailchimp, Google Forms, Brevo and Salesforce hide their answers, so their
    * sign-ups are sent but not confirmed.
    */
-  @property({ attribute: 'data-provider' }) provider?: ProviderName;
+  declare provider?: ProviderName;
 
   /**
    * Our field names to the service's, `ours:theirs` pairs over the provider's defaults:
    * `email:entry.1111 name:entry.2222`. Google Forms needs it.
    */
-  @property({ attribute: 'data-fields' }) fields?: string;
+  declare fields?: string;
 
   /** Netlify's `form-name`; the call to action's id by default. */
-  @property({ attribute: 'data-form-name' }) formName?: string;
+  declare formName?: string;
 
   /** The partner's consent words: the form then has an unticked, required checkbox with them. */
-  @property({ attribute: 'data-consent' }) consent?: string;
+  declare consent?: string;
 
   /** The partner's privacy notice, linked under the form. */
-  @property({ attribute: 'data-privacy-url' }) privacyUrl?: string;
+  declare privacyUrl?: string;
 
   /** Where a person can write when the sign-up service refuses the set-up: http(s) or mailto. */
-  @property({ attribute: 'data-contact-url' }) contactUrl?: string;
+  declare contactUrl?: string;
 
   /** The thank-you text shown after a sign-up. */
-  @property({ attribute: 'data-success' }) success?: string;
+  declare success?: string;
 
   /** The name of the free guide offered after a sign-up. */
-  @property({ attribute: 'data-guide-label' }) guideLabel?: string;
+  declare guideLabel?: string;
 
   /** The guide's http(s) or mailto URL. */
-  @property({ attribute: 'data-guide-url' }) guideUrl?: string;
+  declare guideUrl?: string;
 
   /** Amount raised so far; with `data-goal`, shows the progress bar. */
-  @property({ attribute: 'data-raised' }) raised?: number | string;
+  declare raised?: number | string;
 
   /** The fundraising goal, over 0. */
-  @property({ attribute: 'data-goal' }) goal?: number | string;
+  declare goal?: number | string;
 
   /** ISO 4217 code of `data-raised` and `data-goal`; plain numbers without it. */
-  @property({ attribute: 'data-currency' }) currency?: string;
+  declare currency?: string;
 
   /** How long a sign-up waits for the endpoint's answer, in milliseconds. */
   timeoutMs = 15_000;
 
-  @state() private invalid: Partial<Record<Field, string>> = {};
+  private invalid: Partial<Record<Field, string>> = {};
 
   // data-heading present, even empty, is the partner's own call to action: never the study's
   // texts under the partner's link.

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../styles/theme.js';
 
 export const styles = css`
   .card {

@@ -1,5 +1,4 @@
-import { html, isServer, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, isServer, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import { studyDocumentSchema, type Stat, type StatFormat, type Study } from '../../data/schema.js';
 import { formatStat, statFormatter, type StatFormatOptions } from '../../format/format-stat.js';
@@ -131,44 +130,59 @@ let reducedMotion: MediaQueryList | undefined;
 export class ImpactStatElement extends ImpactElement {
   static override styles = [...ImpactElement.styles, styles];
 
+  static override properties: PropertyDeclarations = {
+    value: { attribute: 'data-value' },
+    format: { attribute: 'data-format' },
+    currency: { attribute: 'data-currency' },
+    decimals: { attribute: 'data-decimals' },
+    label: { attribute: 'data-label' },
+    context: { attribute: 'data-context' },
+    baseline: { attribute: 'data-baseline' },
+    baselineLabel: { attribute: 'data-baseline-label' },
+    source: { attribute: 'data-source' },
+    sourceUrl: { attribute: 'data-source-url' },
+    animation: { attribute: 'data-animate' },
+    progress: { state: true, attribute: false },
+  };
+
   /** The figure, overriding the document's. For `percent`, percentage points: 2.2 means 2.2 %. */
-  @property({ attribute: 'data-value' }) value?: number | string;
+  declare value?: number | string;
 
   /** `percent`, `number`, `compact` (1.2M) or `currency`; `number` when neither this nor the document says. */
-  @property({ attribute: 'data-format' }) format?: StatFormat;
+  declare format?: StatFormat;
 
   /** ISO 4217 code such as `USD`, for the `currency` format. */
-  @property({ attribute: 'data-currency' }) currency?: string;
+  declare currency?: string;
 
   /** Fraction digits (0 to 20); by default the value's own, at most one for percentages. */
-  @property({ attribute: 'data-decimals' }) decimals?: number | string;
+  declare decimals?: number | string;
 
   /** What the figure counts: "of people in the commercial sex trade were minors". */
-  @property({ attribute: 'data-label' }) label?: string;
+  declare label?: string;
 
   /** Where and when the figure holds. */
-  @property({ attribute: 'data-context' }) context?: string;
+  declare context?: string;
 
   /** An earlier figure to compare with, in the same unit as the value. */
-  @property({ attribute: 'data-baseline' }) baseline?: number | string;
+  declare baseline?: number | string;
 
   /** When or where the baseline holds, read after it: "in the early 2000s". */
-  @property({ attribute: 'data-baseline-label' }) baselineLabel?: string;
+  declare baselineLabel?: string;
 
   /** The citation's label. */
-  @property({ attribute: 'data-source' }) source?: string;
+  declare source?: string;
 
   /** The citation's link; only http and https URLs become links. */
-  @property({ attribute: 'data-source-url' }) sourceUrl?: string;
+  declare sourceUrl?: string;
 
   /**
    * `none` shows the final figure at once instead of counting up to it. (Named `animation` in
    * script because `animate()` is already every element's Web Animations method.)
    */
-  @property({ attribute: 'data-animate' }) animation?: string;
+  declare animation?: string;
 
   /** How far the count-up has come, eased, from 0 to 1. */
-  @state() private progress = 0;
+  private progress = 0;
 
   #data = new StudyItemController(this, 'stats', { standalone: () => this.value != null });
   #states = this.attachInternals().states;

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../styles/theme.js';
 
 /*
  * Sizes are in em from the card (theme.ts resets it to the reader's default size), never in rem:

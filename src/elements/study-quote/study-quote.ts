@@ -1,5 +1,4 @@
-import { html, isServer, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, isServer, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import type { Quote, Study } from '../../data/schema.js';
 import { emit } from '../../internal/events.js';
@@ -173,43 +172,59 @@ function formatDate(value: string, lang: string): [text: string, iso?: string] {
 export class StudyQuoteElement extends ImpactElement {
   static override styles = [...ImpactElement.styles, studyQuoteStyles];
 
+  static override properties: PropertyDeclarations = {
+    text: { attribute: 'data-text' },
+    author: { attribute: 'data-author' },
+    authorRole: { attribute: 'data-role' },
+    date: { attribute: 'data-date' },
+    source: { attribute: 'data-source' },
+    sourceUrl: { attribute: 'data-source-url' },
+    clamp: { attribute: 'data-clamp', type: Number },
+    interval: { attribute: 'data-interval', type: Number },
+    share: { attribute: 'data-share' },
+    index: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    paused: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+  };
+
   /**
    * The quote's words. Without `data-id` and `data-src`, this (or a `<blockquote>` child) makes
    * a quote of the partner's own, which never borrows the default study's citation.
    */
-  @property({ attribute: 'data-text' }) text?: string;
+  declare text?: string;
 
   /** Who said it. Required for a quote of the partner's own. */
-  @property({ attribute: 'data-author' }) author?: string;
+  declare author?: string;
 
   /**
    * The author's role or title. Named `authorRole` because `role` is the element's ARIA role.
    */
-  @property({ attribute: 'data-role' }) authorRole?: string;
+  declare authorRole?: string;
 
   /** When it was said: an ISO date (`2015-03-18`, `2015-03`) is written in the reader's language. */
-  @property({ attribute: 'data-date' }) date?: string;
+  declare date?: string;
 
   /** Where it was said or published. */
-  @property({ attribute: 'data-source' }) source?: string;
+  declare source?: string;
 
   /** Link for the source; only http(s) URLs become links. */
-  @property({ attribute: 'data-source-url' }) sourceUrl?: string;
+  declare sourceUrl?: string;
 
   /** Clamp the quote to this many lines, with a "Read more" toggle when it overflows. */
-  @property({ attribute: 'data-clamp', type: Number }) clamp?: number;
+  declare clamp?: number;
 
   /** Seconds between quotes when several rotate. */
-  @property({ attribute: 'data-interval', type: Number }) interval = 10;
+  interval = 10;
 
   /** Space-separated share controls: `copy`, `x`, `facebook`, `linkedin`, `email`. */
-  @property({ attribute: 'data-share' }) share?: string;
+  declare share?: string;
 
-  @state() private index = 0;
-  @state() private expanded = false;
+  private index = 0;
+  private expanded = false;
   /** Undefined until the reader chooses: rotation then starts paused only under reduced motion. */
-  @state() private paused?: boolean;
-  @state() private status = '';
+  declare private paused?: boolean;
+  private status = '';
 
   #data = new StudyItemController(this, 'quotes', {
     // data-text present, even empty, is the partner's own quote: never the study's words under
