@@ -21,7 +21,9 @@ import { FundraiseCtaElement } from '../elements/fundraise-cta/fundraise-cta.js'
 import { ImpactStatElement } from '../elements/impact-stat/impact-stat.js';
 import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
+import { elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
+import { readCard, type Block, type Run } from './card.js';
 
 export { parseDocument } from '../data/loader.js';
 export { DEFAULT_DOCUMENT };
@@ -68,12 +70,24 @@ export interface Snapshot {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeAttribute = (value: string) => value.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 
+const escapeText = (value: string) => value.replace(/[&<>]/g, (c) => ESCAPES[c]!);
+
+/** What an element rendered: its opening tag, its card's markup and blocks, and its warnings. */
+interface Rendered {
+  open: string;
+  card: string;
+  blocks: Block[];
+  /** The card's language, as the element chose it. */
+  lang: string;
+  warnings: string[];
+}
+
 /**
- * The snippet for one element. Throws, with the element's own words, when it cannot show a card:
- * a missing id, or anything the element would report instead of rendering.
+ * One element's card, rendered by its own templates. Throws, with the element's own words, when
+ * it cannot show a card: a missing id, or anything the element would report instead of rendering.
  */
-export function snapshot(options: SnapshotOptions): Snapshot {
-  const { tag, src, theme, lang, cssUrl } = options;
+function renderCard(options: SnapshotOptions): Rendered {
+  const { tag, src, theme, lang } = options;
   const { element, kind } = ELEMENTS[tag];
   const document = options.document ?? DEFAULT_DOCUMENT;
   // The element asks for the same document by its data-src, and finds it here.
@@ -111,47 +125,32 @@ export function snapshot(options: SnapshotOptions): Snapshot {
   if (!card.startsWith('<div part="card"')) {
     throw new Error(warnings.join('; ') || `<${tag}> rendered no card`);
   }
+  // The element's own rule on a server: its lang attribute, else the document's locale.
+  const host = { getAttribute: (name: string) => (name === 'lang' ? (lang ?? null) : null) };
+  return {
+    open,
+    card,
+    blocks: readCard(card),
+    lang: elementLang(host as unknown as Element, document.study.locale),
+    warnings,
+  };
+}
+
+/**
+ * The snippet for one element: the element, its card in a declarative shadow root, and the
+ * card's words as light-DOM paragraphs for readers whose browser ignores the template (and feed
+ * readers): one paragraph per part of the card, with its links, and none of what is hidden from
+ * assistive technology or needs the script (buttons).
+ */
+export function snapshot(options: SnapshotOptions): Snapshot {
+  const { open, card, blocks, warnings } = renderCard(options);
+  const { tag, cssUrl } = options;
   const template = `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssUrl)}">${card}</template>`;
-  const light = fallbackFor(card).map((block) => `\n  <p>${block}</p>`);
+  const light = blocks
+    .filter((block) => block.runs.length && !block.hidden && block.tag !== 'button')
+    .map((block) => `\n  <p>${block.runs.map(runHtml).join('')}</p>`);
   return { html: `${open}${template}${light.join('')}\n</${tag}>\n`, warnings };
 }
 
-/** HTML elements that hold no content and have no end tag. */
-const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
-
-/**
- * The card's words as light-DOM paragraphs, for readers whose browser ignores the template (and
- * feed readers): one paragraph per part of the card, with its links, and none of what is hidden
- * from assistive technology or needs the script (buttons). The same words as the card, so the two
- * never disagree.
- */
-function fallbackFor(card: string): string[] {
-  const blocks: string[] = [];
-  // Open elements: whether each is a paragraph of its own, hides its content, and its words.
-  const stack: { block: boolean; hidden: boolean; text: string }[] = [];
-  const add = (text: string) => {
-    if (stack.at(-1)?.hidden === false)
-      [...stack].reverse().find((open) => open.block)!.text += text;
-  };
-  for (const [, close, tag, attributes, text] of card.matchAll(
-    /<(\/?)([a-z][\w-]*)([^>]*)>|([^<]+)/g,
-  )) {
-    if (text !== undefined) {
-      add(text);
-    } else if (close) {
-      if (tag === 'a') add('</a>');
-      const frame = stack.pop()!;
-      const words = frame.text.replace(/\s+/g, ' ').trim();
-      if (frame.block && words) blocks.push(words);
-    } else if (!VOID.has(tag) && !attributes!.endsWith('/')) {
-      stack.push({
-        block: /\bpart="/.test(attributes!) || tag === 'p',
-        hidden:
-          !!stack.at(-1)?.hidden || /aria-hidden="true"/.test(attributes!) || tag === 'button',
-        text: '',
-      });
-      if (tag === 'a') add(`<a href="${/\bhref="([^"]*)"/.exec(attributes!)?.[1] ?? ''}">`);
-    }
-  }
-  return blocks;
-}
+const runHtml = ({ text, href }: Run) =>
+  href ? `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>` : escapeText(text);
