@@ -138,7 +138,13 @@ export const words = (block: Block) => block.runs.map((run) => run.text).join(''
  * What joins a part to the words before it in the alternative text: the figure reads into its
  * label ("2.2% of people…"), a quote's caption into one line; anything else starts a sentence.
  */
-const JOINTS: Record<string, string> = { label: ' ', author: ' — ', role: ', ', date: ', ' };
+const JOINTS: Record<string, string> = {
+  label: ' ',
+  baseline: ', ',
+  author: ' — ',
+  role: ', ',
+  date: ', ',
+};
 
 /**
  * The card's words as one line of text, for an image's `alt`: every block a reader would hear,
@@ -147,8 +153,8 @@ const JOINTS: Record<string, string> = { label: ' ', author: ' — ', role: ', '
 export function altText(blocks: Block[]): string {
   let alt = '';
   for (const block of blocks) {
-    if (block.hidden) continue;
     const text = words(block);
+    if (block.hidden || !text) continue;
     const joint = JOINTS[block.name] ?? (/[.!?…:]$/.test(alt) ? ' ' : '. ');
     alt += alt ? joint + text : text;
   }
@@ -170,7 +176,9 @@ export function palette(scheme: 'light' | 'dark'): Palette {
   for (const [, name, light, dark] of themeStyles.cssText.matchAll(
     /--_([\w-]+):\s*var\(--impact-[\w-]+,\s*light-dark\(([^,]+),\s*([^)]+)\)\)/g,
   )) {
-    colours[name!] = scheme === 'light' ? light!.trim() : dark!.trim();
+    const colour = (scheme === 'light' ? light! : dark!).trim();
+    // Written out in full: the minifier's #fff is not a colour every email client's bgcolor takes.
+    colours[name!] = colour.replace(/^#(\w)(\w)(\w)$/, '#$1$1$2$2$3$3');
   }
   for (const name of ['accent', 'on-accent', 'text', 'muted', 'surface', 'border']) {
     if (!colours[name]) throw new Error(`the theme has no ${name} colour`);

@@ -137,7 +137,7 @@ describe('impact-widgets snapshot', () => {
       [['snapshot', 'impact-stat', '--id'], '--id needs a value'],
       [['snapshot', 'impact-stat', '--id', ''], '--id is empty'],
       [['snapshot', 'impact-stat', '--theme', 'pink'], '--theme "pink"', 'light, dark, auto'],
-      [['snapshot', 'impact-stat', '--as', 'png'], '--as "png"', 'html'],
+      [['snapshot', 'impact-stat', '--as', 'jpeg'], '--as "jpeg"', 'html, email, svg, png'],
       [['snapshot', 'impact-stat', '--lang', 'en_GB'], '--lang "en_GB"', 'BCP 47'],
       [['snapshot', 'impact-stat', '--id', 'nope'], '--id', 'no stat with id "nope"'],
       [
