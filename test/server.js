@@ -22,6 +22,8 @@
  *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
  *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
  *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs)
+ *   GET  /fixtures/hostile/quotes/NAME  the same, in a quote; /fixtures/hostile/ctas/NAME in a call to
+ *                                    action (deep is the same document for every element)
  *   GET  /api/hits?path=…            how many times a path (with its query) was requested
  *   POST /api/signups?status=N&…     records the body; answers N (default 201) with ?body=… as JSON
  *                                    (or as ?type=…), and ?retry-after=… as that header
@@ -122,6 +124,79 @@ const hostile = {
     document.stats[0].source = { label: '<b>bold</b>', url: 'javascript:window.pwned = 3' };
     document.study.title = '<iframe src="javascript:window.pwned = 4"></iframe>';
     return JSON.stringify(document);
+  },
+};
+
+/** The hostile documents with the hostile values in a quote or a call to action instead of a stat. */
+const edited = (change) => {
+  const document = JSON.parse(fixture);
+  change(document);
+  return JSON.stringify(document);
+};
+const invalidUtf8 = (marker) => {
+  const [before, after] = fixture.split(marker);
+  return Buffer.concat([
+    Buffer.from(before),
+    Buffer.from([0x68, 0xff, 0xfe, 0xc3, 0x28]),
+    Buffer.from(after),
+  ]);
+};
+const PROTO_KEYS =
+  '"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}},';
+/**
+ * big (2 MB), many (10,000), proto and protovalue (__proto__ keys), utf8 (invalid bytes) for the
+ * first item of a kind: its id, the text field the big and many documents fill, and the JSON of a
+ * required field the protovalue document hides behind __proto__ and the utf8 document breaks.
+ */
+function hostileIn(kind, id, field, required, words) {
+  return {
+    big: () => edited((d) => (d[kind][0][field] = 'x'.repeat(2 * 1024 * 1024))),
+    many: () =>
+      edited((d) => {
+        d[kind] = Array.from({ length: 10_000 }, (_, i) => ({
+          ...d[kind][0],
+          id: `${kind}-${i}`,
+          [field]: `Item ${i}`,
+        }));
+      }),
+    proto: () => fixture.replace(`"id": "${id}",`, `"id": "${id}", ${PROTO_KEYS}`),
+    protovalue: () => fixture.replace(`${required},`, `"__proto__": {${required}},`),
+    utf8: () => invalidUtf8(words),
+  };
+}
+const hostileItems = {
+  quotes: {
+    ...hostileIn('quotes', 'first-voice', 'text', '"author": "Ada Fixture"', 'second clause'),
+    markup: () =>
+      edited((d) => {
+        Object.assign(d.quotes[0], {
+          text: '<script>window.pwned = 1</script>',
+          author: '<img src=x onerror="window.pwned = 2">',
+          role: '<b>bold</b>',
+          source: { label: '<i>italic</i>', url: 'javascript:window.pwned = 3' },
+        });
+        d.study.title = '<iframe src="javascript:window.pwned = 4"></iframe>';
+      }),
+  },
+  ctas: {
+    ...hostileIn('ctas', 'join', 'heading', '"heading": "Join the fixture"', 'the fixture'),
+    markup: () =>
+      edited((d) => {
+        const [cta] = d.ctas;
+        Object.assign(cta, {
+          heading: '<script>window.pwned = 1</script>',
+          body: '<img src=x onerror="window.pwned = 2">',
+          button: { label: '<b>bold</b>', href: 'javascript:window.pwned = 3' },
+        });
+        cta.signup.success = '<iframe src="javascript:window.pwned = 4"></iframe>';
+        cta.signup.guide = { label: '<i>guide</i>', url: 'javascript:window.pwned = 5' };
+        // A second one whose only ways on are refused: no button at all.
+        d.ctas.push({
+          ...cta,
+          id: 'refused',
+          signup: { ...cta.signup, endpoint: 'javascript:window.pwned = 6' },
+        });
+      }),
   },
 };
 
@@ -465,6 +540,9 @@ export async function testRoutes(ctx, next) {
     const hostileName = /^\/fixtures\/hostile\/(\w+)$/.exec(path)?.[1];
     if (hostileName && Object.hasOwn(hostile, hostileName))
       return send(ctx, 200, hostile[hostileName]());
+    const [, kind, itemName] = /^\/fixtures\/hostile\/(quotes|ctas)\/(\w+)$/.exec(path) ?? [];
+    if (kind && Object.hasOwn(hostileItems[kind], itemName))
+      return send(ctx, 200, hostileItems[kind][itemName]());
     const file = /^\/(pages|built)\/((?:builder\/)?[\w.-]+)$/.exec(path);
     if (file) {
       const folder = file[1] === 'pages' ? './pages/' : '../dist/';

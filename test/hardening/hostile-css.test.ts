@@ -12,6 +12,7 @@
  * spacing, case, alignment, white space, color, color scheme…) is reset on the card.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { input, openForm, signUpAs } from '../signup-form.js';
 import { closePages, part, TAGS, type BuiltPage } from './built-page.js';
 import { openQueryPage, type ElementSpec } from './query-page.js';
 
@@ -57,30 +58,104 @@ const PROPS = [
   'border-top-left-radius',
 ];
 
-/** Only a stat counts up: show every figure at once, so both pages show the same text. */
-const QUIET: Record<string, Record<string, string>> = { 'impact-stat': { 'data-animate': 'none' } };
+/**
+ * Attributes every element of a tag gets: a stat shows every figure at once (so both pages show
+ * the same text), and a call to action gets an endpoint (the embedded one has none, and warns).
+ */
+const BASE: Record<string, Record<string, string>> = {
+  'impact-stat': { 'data-animate': 'none' },
+  'fundraise-cta': { 'data-endpoint': '/api/signups' },
+};
+
+interface Variant {
+  name: string;
+  attrs: Record<string, string>;
+  width: number;
+  /** What a reader does to it once rendered, on both pages alike. */
+  act?: (el: HTMLElement) => Promise<unknown>;
+}
+
+/** Network and timers take their time on a busy machine. */
+const PATIENT = { timeout: 5000 };
+
+/** Each element's own states, beyond the narrow, wide, fetched and dark cards every element has. */
+const OWN: Record<string, Variant[]> = {
+  'study-quote': [
+    // Long enough an interval that neither page moves on while the test compares them.
+    {
+      name: 'rotating',
+      attrs: { 'data-id': 'ed-wilson sharon-cohn-wu pol-phie-they', 'data-interval': '600' },
+      width: 560,
+    },
+    { name: 'clamped', attrs: { 'data-id': 'sharon-cohn-wu', 'data-clamp': '2' }, width: 320 },
+    {
+      name: 'shared',
+      attrs: { 'data-id': 'ed-wilson', 'data-share': 'copy x facebook linkedin email' },
+      width: 560,
+    },
+  ],
+  'fundraise-cta': [
+    {
+      name: 'progress',
+      attrs: { 'data-raised': '3250', 'data-goal': '5000', 'data-currency': 'USD' },
+      width: 560,
+    },
+    { name: 'form-narrow', attrs: {}, width: 320, act: openForm },
+    { name: 'form-wide', attrs: {}, width: 800, act: openForm },
+    {
+      name: 'invalid',
+      attrs: {},
+      width: 560,
+      act: async (el) => {
+        await openForm(el);
+        signUpAs(el, '', 'not an address');
+        await waitUntil(
+          () => input(el, 'email').getAttribute('aria-invalid') === 'true',
+          undefined,
+          PATIENT,
+        );
+      },
+    },
+    {
+      name: 'success',
+      attrs: { 'data-guide-label': 'The guide', 'data-guide-url': 'https://example.org/guide' },
+      width: 560,
+      act: async (el) => {
+        await openForm(el);
+        signUpAs(el, 'Hostile Reader', `hostile-${Date.now()}-${++unique}@example.org`);
+        await waitUntil(() => part(el, 'success'), 'the sign-up did not succeed', PATIENT);
+      },
+    },
+  ],
+};
 
 let unique = 0;
 
-/** The same elements for both pages: a narrow and a wide card, from the default and a fetched document, and dark. */
+/**
+ * The same elements for both pages: a narrow and a wide card, from the default and a fetched
+ * document, and dark; then each element's own states.
+ */
 function specs(): ElementSpec[] {
   const src = `/fixtures/study.json?case=hostile-${Date.now()}-${++unique}`;
   return TAGS.flatMap((tag) =>
-    (
-      [
-        { name: 'narrow', attrs: {}, width: 300 },
-        { name: 'wide', attrs: {}, width: 800 },
-        { name: 'fetched-narrow', attrs: { 'data-src': src }, width: 320 },
-        { name: 'fetched-wide', attrs: { 'data-src': src }, width: 800 },
-        { name: 'dark', attrs: { 'data-src': src, 'data-theme': 'dark' }, width: 560 },
-      ] as { name: string; attrs: Record<string, string>; width: number }[]
-    ).map(({ name, attrs, width }) => ({
+    variants(tag, src).map(({ name, attrs, width }) => ({
       tag,
-      attrs: { ...QUIET[tag], ...attrs, id: `${tag}--${name}` },
+      attrs: { ...BASE[tag], ...attrs, id: `${tag}--${name}` },
       text: 'fallback',
       width,
     })),
   );
+}
+
+function variants(tag: string, src: string): Variant[] {
+  return [
+    { name: 'narrow', attrs: {}, width: 300 },
+    { name: 'wide', attrs: {}, width: 800 },
+    { name: 'fetched-narrow', attrs: { 'data-src': src }, width: 320 },
+    { name: 'fetched-wide', attrs: { 'data-src': src }, width: 800 },
+    { name: 'dark', attrs: { 'data-src': src, 'data-theme': 'dark' }, width: 560 },
+    ...(OWN[tag] ?? []),
+  ];
 }
 
 async function open(name: string, elements: ElementSpec[]) {
@@ -93,6 +168,10 @@ async function open(name: string, elements: ElementSpec[]) {
       timeout: 8000,
     },
   );
+  for (const host of hosts) {
+    const [tag, variant] = host.id.split('--');
+    await OWN[tag]?.find((own) => own.name === variant)?.act?.(host);
+  }
   return page;
 }
 
@@ -139,6 +218,7 @@ function differences(plain: BuiltPage, hostile: BuiltPage, props: string[], geom
 
 const TOKENS = {
   '--impact-accent': 'rgb(0, 90, 60)',
+  '--impact-on-accent': 'rgb(255, 250, 240)',
   '--impact-text': 'rgb(10, 20, 30)',
   '--impact-muted': 'rgb(70, 70, 20)',
   '--impact-surface': 'rgb(250, 240, 200)',
@@ -224,6 +304,23 @@ describe('the built bundle on a hostile page', () => {
     expect(hostile.getComputedStyle(part(stat, 'context') ?? part(stat, 'source')!).color).to.equal(
       TOKENS['--impact-muted'],
     );
+    const quote = hostile.document.getElementById('study-quote--rotating')!;
+    const style = (el: Element, pseudo?: string) => hostile.getComputedStyle(el, pseudo);
+    expect(style(part(quote, 'quote')!, '::before').color, 'quotation mark').to.equal(
+      TOKENS['--impact-accent'],
+    );
+    expect(style(part(quote, 'author')!).color).to.equal(TOKENS['--impact-text']);
+    expect(style(part(quote, 'role')!).color).to.equal(TOKENS['--impact-muted']);
+    expect(style(part(quote, 'controls')!.querySelector('button')!).borderTopColor).to.equal(
+      TOKENS['--impact-border'],
+    );
+    const cta = hostile.document.getElementById('fundraise-cta--progress')!;
+    expect(style(part(cta, 'button')!).backgroundColor).to.equal(TOKENS['--impact-accent']);
+    expect(style(part(cta, 'button')!).color).to.equal(TOKENS['--impact-on-accent']);
+    expect(style(part(cta, 'progress')!).borderTopColor).to.equal(TOKENS['--impact-border']);
+    const form = hostile.document.getElementById('fundraise-cta--form-wide')!;
+    expect(style(part(form, 'input')!).backgroundColor).to.equal(TOKENS['--impact-surface']);
+    expect(style(part(form, 'input')!).borderTopColor).to.equal(TOKENS['--impact-muted']);
     expect(differences(plain, hostile, [...PROPS, 'font-family'], true).join('\n')).to.equal('');
   });
 });

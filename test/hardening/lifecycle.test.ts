@@ -1,11 +1,14 @@
 /**
  * Elements coming and going on a page that loads the built bundle twice (the classic copy first,
  * then the module): parsed before either script ran, added after, moved between containers while
- * loading and while counting up, removed mid-fetch. No error, no warning but the one about the
- * second copy, and nothing left behind: test/pages/leftovers.js, loaded before the bundle, counts
- * pending timers and frames, observers, media-query and window/document listeners and fetches.
+ * loading, counting up, rotating or signing up, removed mid-fetch. No error, no warning but the one
+ * about the second copy, and nothing left behind: test/pages/leftovers.js, loaded before the
+ * bundle, counts pending timers and frames (a stat's count-up, a quote's rotation), observers (a
+ * quote's ResizeObserver and MutationObserver), media-query and window/document listeners (a call
+ * to action's `online`) and fetches.
  */
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { openForm, signUpAs } from '../signup-form.js';
 import {
   closePages,
   fresh,
@@ -19,12 +22,22 @@ import {
 
 let page: BuiltPage;
 
+/** Network and timers take their time on a busy machine. */
+const PATIENT = { timeout: 5000 };
+
 const all = () => [...page.document.querySelectorAll(TAGS.join())];
 const container = (id: string) => page.document.getElementById(id)!;
 
+/** What every element of a tag gets: the embedded call to action has no endpoint, and warns. */
+const BASE: Record<string, Record<string, string>> = {
+  'fundraise-cta': { 'data-endpoint': '/api/signups' },
+};
+
 function create(tag: string, attributes: Record<string, string> = {}) {
   const el = page.document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ ...BASE[tag], ...attributes })) {
+    el.setAttribute(name, value);
+  }
   return el;
 }
 
@@ -149,6 +162,109 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
       timeout: 3000,
     });
     stat.remove();
+    await leavesNothing();
+    quiet();
+  });
+  it('keeps one rotation timer for a quote, moved or not, and none once it goes', async () => {
+    await clearPage();
+    const { baseline } = page.leftovers;
+    const timers = () => page.leftovers.counts().timeouts - baseline.timeouts;
+    const quote = create('study-quote', {
+      'data-id': 'ed-wilson pol-phie-they',
+      'data-interval': '0.3',
+    });
+    const shown = () => part(quote, 'text')!.textContent!.trim();
+    container('first').append(quote);
+    await rendered([quote]);
+    expect(timers(), 'rotating').to.equal(1);
+    const first = shown();
+    await waitUntil(() => shown() !== first, 'the quote did not rotate', PATIENT);
+    expect(timers(), 'after a turn').to.equal(1);
+    // Moved mid-rotation: still one timer, and still turning.
+    container('second').append(quote);
+    expect(timers(), 'moved').to.equal(1);
+    const second = shown();
+    await waitUntil(() => shown() !== second, 'the moved quote did not rotate', PATIENT);
+    expect(timers(), 'after a turn, moved').to.equal(1);
+    quote.remove();
+    await leavesNothing();
+    quiet();
+  });
+
+  it("observes a clamped quote's size and its blockquote only while it is in the page", async () => {
+    await clearPage();
+    const { baseline } = page.leftovers;
+    const observing = () => {
+      const counts = page.leftovers.counts();
+      return [
+        counts.resizeObservers - baseline.resizeObservers,
+        counts.mutationObservers - baseline.mutationObservers,
+      ];
+    };
+    const quote = create('study-quote', { 'data-author': 'A. Blogger', 'data-clamp': '2' });
+    quote.append(
+      Object.assign(page.document.createElement('blockquote'), { textContent: 'Words' }),
+    );
+    container('first').append(quote);
+    await rendered([quote]);
+    await waitUntil(
+      () => `${observing()}` === '1,1',
+      'not observing its text and its blockquote, once each',
+      PATIENT,
+    );
+    // Moved: observed again once, not twice.
+    container('second').append(quote);
+    await waitUntil(
+      () => `${observing()}` === '1,1',
+      'not observing them once each once moved',
+      PATIENT,
+    );
+    quote.querySelector('blockquote')!.textContent = 'Other words';
+    await waitUntil(
+      () => part(quote, 'text')?.textContent?.trim() === 'Other words',
+      undefined,
+      PATIENT,
+    );
+    quote.remove();
+    await leavesNothing();
+    quiet();
+  });
+
+  it('listens for the network only while a call to action is in the page', async () => {
+    await clearPage();
+    const { baseline } = page.leftovers;
+    const listening = () => page.leftovers.counts().windowListeners - baseline.windowListeners;
+    const ctas = [1, 2].map(() => create('fundraise-cta'));
+    container('first').append(...ctas);
+    await rendered(ctas);
+    // One `online` listener each, to send a queued sign-up when the network is back.
+    expect(listening()).to.equal(2);
+    container('second').append(...ctas);
+    expect(listening(), 'moved').to.equal(2);
+    ctas[0].remove();
+    expect(listening(), 'one removed').to.equal(1);
+    ctas[1].remove();
+    await leavesNothing();
+    quiet();
+  });
+
+  it('lets a sign-up sent just before its call to action was removed arrive, then leaves nothing', async () => {
+    await clearPage();
+    const cta = create('fundraise-cta', { 'data-endpoint': '/api/signups?delay=400' });
+    container('first').append(cta);
+    await rendered([cta]);
+    await openForm(cta);
+    let signedUp = false;
+    cta.addEventListener('impact-signup', () => (signedUp = true));
+    signUpAs(cta, 'Leaving Reader', `lifecycle-${Date.now()}@example.org`);
+    await waitUntil(
+      () => page.leftovers.counts().fetches === 1,
+      'the sign-up was not sent',
+      PATIENT,
+    );
+    // The reader goes on to another view: what they sent is not abandoned with the element.
+    cta.remove();
+    await waitUntil(() => signedUp, 'the sign-up did not arrive', { timeout: 3000 });
     await leavesNothing();
     quiet();
   });

@@ -11,6 +11,8 @@ export interface ElementSpec {
   attrs?: Record<string, string>;
   /** The light-DOM fallback content. */
   text?: string;
+  /** The tag of a child element that holds `text` (a partner's own `<blockquote>`). */
+  child?: string;
   /** The host's width in px, set through CSSOM. */
   width?: number;
 }

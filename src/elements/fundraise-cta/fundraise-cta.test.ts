@@ -185,6 +185,78 @@ describe('<fundraise-cta>', () => {
       }
     });
 
+    it('blames a refused URL from the document on its field, not on an attribute', async () => {
+      const page = watchPage();
+      try {
+        const causes: string[] = [];
+        const listener = (event: Event) => causes.push((event as CustomEvent).detail.cause);
+        document.addEventListener('impact-error', listener);
+        // A document whose call to action "refused" has javascript: for every URL.
+        const el = await fixture<FundraiseCtaElement>(
+          html`<fundraise-cta
+            data-src="/fixtures/hostile/ctas/markup?case=cta-blame"
+            data-id="refused"
+          ></fundraise-cta>`,
+        );
+        await waitUntil(() => part(el, 'heading'), 'the document did not load');
+        await el.updateComplete;
+        document.removeEventListener('impact-error', listener);
+        expect(el.shadowRoot!.querySelector('button, a, form')).to.be.null;
+        expect(page.warnings).to.have.length(3);
+        for (const field of ['button.href', 'signup.endpoint', 'signup.guide.url']) {
+          const named = page.warnings.filter((w) =>
+            w.startsWith(`<fundraise-cta>: ${field} of call to action "refused" "javascript:`),
+          );
+          expect(named, field).to.have.length(1);
+        }
+        expect(causes).to.deep.equal(['schema', 'schema', 'schema']);
+      } finally {
+        page.stop();
+      }
+    });
+
+    it("never shows the study's texts under a partner's link when data-heading is blank", async () => {
+      for (const blank of ['', ' ']) {
+        const errors: string[] = [];
+        const el = await fixture<FundraiseCtaElement>(
+          html`<fundraise-cta
+            data-heading=${blank}
+            data-href="https://example.org/"
+            @impact-error=${(event: CustomEvent) => errors.push(event.detail.message)}
+            >Fallback</fundraise-cta
+          >`,
+        );
+        await aTimeout(20);
+        // Booleans, not elements: a failure must not make the runner serialize a card.
+        expect(part(el, 'card') === null, `data-heading="${blank}"`).to.be.true;
+        expect(el.shadowRoot!.querySelector('slot')).to.exist;
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.match(/^<fundraise-cta>: data-heading is empty/);
+      }
+    });
+
+    it('takes a blank button label, thanks or guide name for none: no nameless control, no silent thanks', async () => {
+      const el = await fixture<FundraiseCtaElement>(
+        html`<fundraise-cta
+          data-endpoint="/api/signups"
+          data-button-label=" "
+          data-success=""
+          data-guide-label=" "
+        ></fundraise-cta>`,
+      );
+      // The embedded document's own words take their place.
+      expect(part(el, 'button')!.textContent).to.equal('Learn More');
+      await openForm(el);
+      fill(el, 'Blank Words', uniqueEmail('blank'));
+      await submit(el);
+      await waitUntil(() => part(el, 'success'));
+      expect(part(el, 'success')!.textContent).to.contain(
+        'Thank you for signing up to learn more about starting a fundraiser. We will be in touch soon!',
+      );
+      expect(part(el, 'guide')!.textContent).to.equal('25 Tips for the Novice Fundraiser');
+      await expect(el).to.be.accessible();
+    });
+
     it('warns about an unknown data-encoding and sends json', async () => {
       const page = watchPage();
       try {

@@ -185,7 +185,11 @@ export class FundraiseCtaElement extends ImpactElement {
 
   @state() private invalid: Partial<Record<Field, string>> = {};
 
-  private __data = new StudyItemController(this, 'ctas', { standalone: () => !!this.heading });
+  // data-heading present, even empty, is the partner's own call to action: never the study's
+  // texts under the partner's link.
+  private __data = new StudyItemController(this, 'ctas', {
+    standalone: () => this.heading != null,
+  });
   private __view?: View;
   private __signup = new SignupController(this, () => ({
     encoding: 'json',
@@ -365,11 +369,31 @@ export class FundraiseCtaElement extends ImpactElement {
     const cta = this.__data.item;
     const lang = elementLang(this, state.study?.locale);
     const m = ctaMessages(lang);
-    const check = (value: string | undefined, name: string, schemes?: string[]) => {
+    // A blank heading, label or thanks is no value: never an empty heading, a control without a
+    // name or a silent success.
+    const heading = this.heading?.trim() || cta?.heading;
+    if (!heading) {
+      problems.push(['attribute', 'data-heading is empty, so there is nothing to show']);
+      return undefined;
+    }
+    // The partner's URL, else the document's; a refused one is blamed on where it came from, so
+    // the partner looks for an attribute only when they wrote one.
+    const check = (
+      attribute: string,
+      own: string | undefined,
+      field: string,
+      given: string | undefined,
+      schemes?: string[],
+    ) => {
+      const value = own ?? given;
       const url = safeUrl(value, schemes ?? ['http:', 'https:', 'mailto:']);
       if (value && !url) {
+        const [cause, name] =
+          own != null
+            ? ['attribute', attribute]
+            : ['schema', `${field} of call to action "${cta!.id}"`];
         problems.push([
-          'attribute',
+          cause,
           `${name} "${value}" is refused: only ${schemes ? 'http(s)' : 'http(s) and mailto'} URLs are allowed`,
         ]);
       }
@@ -398,8 +422,11 @@ export class FundraiseCtaElement extends ImpactElement {
       this.href ?? cta?.button.href,
       this.endpoint ?? signup?.endpoint,
     ];
-    const href = check(givenHref, 'data-href');
-    let endpoint = check(givenEndpoint, 'data-endpoint', ['http:', 'https:']);
+    const href = check('data-href', this.href, 'button.href', cta?.button.href);
+    let endpoint = check('data-endpoint', this.endpoint, 'signup.endpoint', signup?.endpoint, [
+      'http:',
+      'https:',
+    ]);
     // A refused URL has said why already; one warning per cause.
     if (!givenHref && !givenEndpoint) {
       problems.push([
@@ -423,27 +450,32 @@ export class FundraiseCtaElement extends ImpactElement {
       ]);
     }
     const id = cta?.id ?? this.id;
-    const contact = this.contactUrl ?? signup?.contact?.url;
-    const contactUrl = check(contact, 'data-contact-url');
+    const contactUrl = check(
+      'data-contact-url',
+      this.contactUrl,
+      'signup.contact.url',
+      signup?.contact?.url,
+    );
     return {
       m,
       lang,
       id,
-      heading: this.heading ?? cta!.heading,
+      heading,
       body: this.body ?? cta?.body,
-      label: this.buttonLabel ?? cta?.button.label ?? m.button,
+      label: this.buttonLabel?.trim() || cta?.button.label || m.button,
       href,
       endpoint,
       encoding,
       provider: name,
       fields: fieldMap(row, given),
       extra: row.formName ? { [row.formName]: this.formName ?? signup?.formName ?? id } : {},
-      success: this.success ?? signup?.success,
-      guideLabel: this.guideLabel ?? signup?.guide?.label,
-      guideUrl: check(this.guideUrl ?? signup?.guide?.url, 'data-guide-url'),
+      // Undefined leaves the thank-you to say what a blind post allows ("sent"), or "thanks".
+      success: this.success?.trim() || signup?.success,
+      guideLabel: this.guideLabel?.trim() || signup?.guide?.label,
+      guideUrl: check('data-guide-url', this.guideUrl, 'signup.guide.url', signup?.guide?.url),
       progress: this.__progress(lang, m, cta?.progress),
       consent: this.consent ?? signup?.consent,
-      privacy: check(this.privacyUrl ?? signup?.privacyUrl, 'data-privacy-url'),
+      privacy: check('data-privacy-url', this.privacyUrl, 'signup.privacyUrl', signup?.privacyUrl),
       contact: contactUrl ? [signup?.contact?.label ?? m.contact, contactUrl] : undefined,
     };
   }

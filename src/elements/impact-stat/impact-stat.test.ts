@@ -643,6 +643,36 @@ describe('<impact-stat>', () => {
       }
     });
 
+    it('never makes a link without a name of a blank data-source', async () => {
+      const minors = DEFAULT_DOCUMENT.stats.find((s) => s.id === 'minors-2015')!;
+      for (const blank of ['', ' ']) {
+        // Its own stat: the link reads as its address, as it does without data-source.
+        const own = await fixture<ImpactStatElement>(html`
+          <impact-stat
+            data-value="3"
+            data-source=${blank}
+            data-source-url="https://example.org/report"
+            data-animate="none"
+          ></impact-stat>
+        `);
+        const link = part(own, 'source')!.querySelector('a')!;
+        expect(link.textContent!.trim(), `data-source="${blank}"`).to.equal(link.href);
+        await expect(own).to.be.accessible();
+        // A document's stat: the document's label.
+        const cited = await fixture<ImpactStatElement>(html`
+          <impact-stat
+            data-id=${minors.id}
+            data-source=${blank}
+            data-source-url="https://example.org/report"
+            data-animate="none"
+          ></impact-stat>
+        `);
+        const named = part(cited, 'source')!.querySelector('a')!;
+        expect(named.textContent!.trim(), `data-source="${blank}"`).to.equal(minors.source!.label);
+        await expect(cited).to.be.accessible();
+      }
+    });
+
     it('shows HTML in a label, context or source as text', async () => {
       const markup = '<img src=x onerror="window.__impactStatPwned = true">';
       const el = await fixture<ImpactStatElement>(html`

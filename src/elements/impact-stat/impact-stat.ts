@@ -365,7 +365,8 @@ export class ImpactStatElement extends ImpactElement {
         then === undefined
           ? undefined
           : `${words[value < then ? 'down' : value > then ? 'up' : 'same']} ${formatStat(then, options)}${when ? ` ${when}` : ''}`,
-      source: this.source ?? item?.source?.label ?? href,
+      // A blank label is none: the link then reads as its URL, never as nothing.
+      source: this.source?.trim() || item?.source?.label || href,
       href,
       study: study && `${study.title}, ${study.year}`,
       word: words.source,

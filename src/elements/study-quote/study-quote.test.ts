@@ -319,6 +319,49 @@ describe('<study-quote>', () => {
         page.stop();
       }
     });
+
+    it("never puts the study's words under a partner's author when data-text is blank", async () => {
+      for (const blank of ['', ' ']) {
+        const errors: string[] = [];
+        const el = await fixture<StudyQuoteElement>(
+          html`<study-quote
+            data-text=${blank}
+            data-author="A. Blogger"
+            @impact-error=${(event: ImpactErrorEvent) => errors.push(event.detail.message)}
+            >Fallback</study-quote
+          >`,
+        );
+        await aTimeout(20);
+        // Booleans, not elements: a failure must not make the runner serialize a card.
+        expect(part(el, 'card') === null, `data-text="${blank}"`).to.be.true;
+        expect(el.shadowRoot!.querySelector('slot')).to.exist;
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.contain('<study-quote>').and.contain('data-text');
+      }
+    });
+
+    it('takes a blank author or source for none: no blank attribution, no nameless link', async () => {
+      const errors: string[] = [];
+      const el = await fixture<StudyQuoteElement>(
+        html`<study-quote
+          data-text="Words"
+          data-author=" "
+          data-source=" "
+          data-source-url="https://example.org/"
+          @impact-error=${(event: ImpactErrorEvent) => errors.push(event.detail.message)}
+        ></study-quote>`,
+      );
+      expect(part(el, 'card') === null, 'a card').to.be.true;
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.contain('data-author is missing');
+      el.author = 'Someone';
+      await el.updateComplete;
+      expect(words(el, 'author')).to.equal('Someone');
+      // A source needs words: a link without them would be announced as nothing.
+      expect(part(el, 'source') === null, 'a source').to.be.true;
+      expect(el.shadowRoot!.querySelector('a') === null, 'a link').to.be.true;
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('run-time changes', () => {
@@ -433,6 +476,25 @@ describe('<study-quote>', () => {
       await expect(el).to.be.accessible();
       wrap.style.width = '200px';
       await waitUntil(() => toggle(el)!.checkVisibility(), 'no toggle in a narrow container');
+    });
+    it('warns about a data-clamp that is no whole number of lines, and does not clamp', async () => {
+      for (const clamp of ['two', '2.5', '-1']) {
+        const errors: string[] = [];
+        const wrap = await sized(
+          320,
+          html`<study-quote
+            data-id="sharon-cohn-wu"
+            data-clamp=${clamp}
+            @impact-error=${(event: ImpactErrorEvent) => errors.push(event.detail.message)}
+          ></study-quote>`,
+        );
+        const el = wrap.querySelector('study-quote')!;
+        const text = part(el, 'text')!;
+        expect(text.scrollHeight, `data-clamp="${clamp}"`).to.be.at.most(text.clientHeight + 1);
+        expect(toggle(el) === null, 'a toggle that can do nothing').to.be.true;
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.contain('<study-quote>').and.contain(`data-clamp "${clamp}"`);
+      }
     });
   });
 
@@ -564,10 +626,18 @@ describe('<study-quote>', () => {
       await waitUntil(() => shown(el) === QUOTES[2].text, 'Play did not start the rotation');
     });
 
-    for (const interval of ['1e-7', '1e21']) {
-      it(`does not spin with data-interval="${interval}"`, async () => {
+    for (const [interval, warns] of [
+      ['1e-7', true],
+      ['1e21', false],
+    ] as const) {
+      it(`does not spin with data-interval="${interval}"${warns ? ', and warns' : ''}`, async () => {
+        const errors: string[] = [];
         const el = await fixture<StudyQuoteElement>(
-          html`<study-quote data-id="*" data-interval=${interval}></study-quote>`,
+          html`<study-quote
+            data-id="*"
+            data-interval=${interval}
+            @impact-error=${(event: ImpactErrorEvent) => errors.push(event.detail.message)}
+          ></study-quote>`,
         );
         // Every frame for 300 ms: a spinning rotation shows several quotes, however it ends.
         const seen = new Set([shown(el)]);
@@ -576,6 +646,9 @@ describe('<study-quote>', () => {
           seen.add(shown(el));
         }
         expect([...seen]).to.have.length(1);
+        // A tenth of a second is too short to read a quote; a thousand years is only long.
+        expect(errors).to.have.length(warns ? 1 : 0);
+        if (warns) expect(errors[0]).to.contain(`data-interval "${interval}"`);
       });
     }
 

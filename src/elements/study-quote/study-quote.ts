@@ -81,6 +81,19 @@ const NEXT = 'M9 5l7 7-7 7';
 const PAUSE = 'M8 5v14M16 5v14';
 const PLAY = 'M7 4l12 8-12 8z';
 
+/** What the numeric attributes take, and what the quote does instead of a value it cannot. */
+const SETTINGS: Record<string, [ok: (n: number) => boolean, instead: string]> = {
+  'data-clamp': [
+    (n) => Number.isInteger(n) && n >= 0,
+    'a whole number of lines, so the quote is not clamped',
+  ],
+  // Under a tenth of a second a rotation would re-render without pause.
+  'data-interval': [
+    (n) => n >= 0.1,
+    'a number of seconds of 0.1 or more, so quotes change every 10 s',
+  ],
+};
+
 /** A tweet holds 280 characters, 24 of them taken by the link. */
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, '')}…` : text;
@@ -199,7 +212,9 @@ export class StudyQuoteElement extends ImpactElement {
   @state() private status = '';
 
   #data = new StudyItemController(this, 'quotes', {
-    standalone: () => !!(this.text || this.#child()),
+    // data-text present, even empty, is the partner's own quote: never the study's words under
+    // the partner's author.
+    standalone: () => this.text != null || !!this.#child(),
   });
   #count = 0;
   #timer?: ReturnType<typeof setTimeout>;
@@ -210,6 +225,8 @@ export class StudyQuoteElement extends ImpactElement {
   #notes: [cause: string, message: string][] = [];
   #ready?: object;
   #id?: string;
+  /** The lines the quote is clamped to: 0 for none. */
+  #lines = 0;
   #observed?: Element;
   // Made on connection: a server render has no observers, and never connects.
   #resize?: ResizeObserver;
@@ -274,20 +291,24 @@ export class StudyQuoteElement extends ImpactElement {
     const item: Partial<Quote> = state.items[index] ?? {};
     // Inline attributes describe one quote, so they do not dress every quote of a rotation.
     const own = count > 1 ? undefined : this;
-    const text = own?.text || item.text || this.#child()?.textContent?.replace(/\s+/g, ' ').trim();
-    const author = own?.author || item.author;
+    // A blank attribute is no value: it must not show as an empty quote, author or link.
+    const ownText = own?.text?.trim();
+    const text = ownText || item.text || this.#child()?.textContent?.replace(/\s+/g, ' ').trim();
+    const author = own?.author?.trim() || item.author;
     this.#id = item.id;
     if (!text || !author) {
       this.#problem = [
         'attribute',
-        text ? 'data-author is missing' : 'the <blockquote> child is empty',
+        text
+          ? 'data-author is missing'
+          : `${this.text != null ? 'data-text' : 'the <blockquote> child'} is empty`,
       ];
       return fallback;
     }
     const role = own?.authorRole || item.role;
     const date = own?.date || item.date;
     const cited = item.source ?? citation(state.study);
-    const source = own?.source || cited?.label;
+    const source = own?.source?.trim() || cited?.label;
     const url = own?.sourceUrl || cited?.url;
     const href = safeUrl(url);
     if (url && !href) {
@@ -297,7 +318,9 @@ export class StudyQuoteElement extends ImpactElement {
       notes.push([cause, `${name} "${url}" is not an http(s) URL; the source is shown as text`]);
     }
     const [dateText, iso] = date ? formatDate(date, lang) : [];
-    const collapsed = (this.clamp ?? 0) > 0 && !this.expanded;
+    const lines = (this.#lines = this.#setting('data-clamp', this.clamp, notes));
+    const collapsed = lines > 0 && !this.expanded;
+    this.#setting('data-interval', this.interval, notes);
 
     return html`<div part="card" class="card">
       <figure part="quote">
@@ -306,12 +329,12 @@ export class StudyQuoteElement extends ImpactElement {
           part="text"
           class=${collapsed ? 'clamp' : ''}
           cite=${href ?? nothing}
-          lang=${(!own?.text && item.text && state.study?.locale) || nothing}
+          lang=${(!ownText && item.text && state.study?.locale) || nothing}
         >
           ${text}
         </blockquote>
         ${
-          this.clamp
+          lines
             ? html`<button
                 class="more"
                 aria-expanded=${!collapsed}
@@ -432,8 +455,8 @@ export class StudyQuoteElement extends ImpactElement {
       emit(this, 'impact-ready', { id: this.#id });
     }
     const text = this.renderRoot.querySelector<HTMLElement>('blockquote');
-    if (text && this.clamp) {
-      text.style.setProperty('--_lines', String(this.clamp));
+    if (text && this.#lines) {
+      text.style.setProperty('--_lines', String(this.#lines));
       this.#resize ??= new ResizeObserver(() => this.#measure());
       if (text !== this.#observed) this.#resize.observe((this.#observed = text));
       this.#measure();
@@ -451,6 +474,14 @@ export class StudyQuoteElement extends ImpactElement {
     if (text && more) {
       more.hidden = !this.expanded && text.scrollHeight <= text.clientHeight + 1;
     }
+  }
+
+  /** A numeric setting as given (0 when absent), or 0 and a note saying why it was refused. */
+  #setting(name: string, value: number | undefined, notes: [string, string][]): number {
+    const [ok, instead] = SETTINGS[name];
+    if (value == null || ok(value)) return value ?? 0;
+    notes.push(['attribute', `${name} "${this.getAttribute(name) ?? value}" is not ${instead}`]);
+    return 0;
   }
 
   /** The partner's quote, readable before and without the script (a server render has none). */
@@ -478,9 +509,10 @@ export class StudyQuoteElement extends ImpactElement {
   #schedule(): void {
     clearTimeout(this.#timer);
     if (this.isConnected && this.#count > 1 && !this.#paused() && !this.#holds.size) {
-      // Under a tenth of a second it would re-render without pause, and past 2^31 ms setTimeout
-      // fires at once: an interval of 1e-7 or 1e21 seconds must not spin.
-      const ms = this.interval >= 0.1 ? Math.min(this.interval * 1000, 2 ** 31 - 1) : 10_000;
+      // Past 2^31 ms setTimeout fires at once: an interval of 1e21 seconds must not spin either.
+      const ms = SETTINGS['data-interval'][0](this.interval)
+        ? Math.min(this.interval * 1000, 2 ** 31 - 1)
+        : 10_000;
       this.#timer = setTimeout(() => this.#step(1), ms);
     }
   }
