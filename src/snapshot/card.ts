@@ -37,7 +37,7 @@ const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta',
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Text and attribute values as Lit SSR escapes them (`&amp;`, `&#39;`), read back. */
-export const decode = (html: string) =>
+const decode = (html: string) =>
   html.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (entity, name: string) =>
     name[0] === '#'
       ? String.fromCodePoint(Number(name[1] === 'x' ? `0${name.slice(1)}` : name.slice(1)))

@@ -9,7 +9,7 @@
 import type { Block, Palette, Run } from './card.js';
 
 /** The widest a newsletter column is (Mailchimp: "600px or less"). */
-export const EMAIL_WIDTH = 600;
+const EMAIL_WIDTH = 600;
 
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
@@ -123,7 +123,7 @@ const DRAWN: Record<string, (block: Block, palette: Palette, warnings: string[])
   bars: ({ figures }, palette) =>
     figures
       .map((share, i) => bar(share, palette[i ? 'muted' : 'accent'], 8))
-      .join('<div style="font-size:3px;line-height:3px">&nbsp;</div>'),
+      .join('<div style="font-size:3px;line-height:3px;mso-line-height-rule:exactly">&nbsp;</div>'),
   progress: ({ figures: [value = 0, max = 1] }, palette) =>
     table(
       ` width="100%" style="${css({ width: '100%', border: `1px solid ${palette.border}` })}"`,

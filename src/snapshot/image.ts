@@ -7,11 +7,13 @@
  * none. Text is drawn as paths, so the image needs no font wherever it goes.
  */
 import { readFileSync } from 'node:fs';
-import type { Block, Palette } from './card.js';
+import { words, type Block, type Palette } from './card.js';
 
 /** A social post's preview: 1200×630, which Facebook, LinkedIn and X show uncropped. */
 export const IMAGE_WIDTH = 1200;
-export const IMAGE_RATIO = 630 / 1200;
+const IMAGE_RATIO = 630 / 1200;
+/** The card's padding at 1200 px wide: above and below, and at the sides. */
+const PADDING = [56, 72] as const;
 
 /** What satori draws: a tag, its style (satori's subset of CSS) and its children. */
 interface Node {
@@ -121,7 +123,7 @@ const DRAWN: Record<string, (block: Block, palette: Palette, px: (n: number) => 
         borderRadius: px(12),
         backgroundColor: palette.accent,
       },
-      block.runs.map((run) => run.text).join(''),
+      words(block),
     ),
 };
 
@@ -188,7 +190,7 @@ export async function imageSvg({
     style,
   }));
 
-  /** The card with its shrinking parts at `scale` of their size, and how tall its content is. */
+  /** The card with its shrinking parts at `scale` of their size, and whether it fits the image. */
   async function draw(scale: number) {
     const px = (n: number) => Math.round(n * unit * 100) / 100;
     const children = blocks
@@ -227,7 +229,7 @@ export async function imageSvg({
           boxSizing: 'border-box',
           width,
           height,
-          padding: `${px(56)}px ${px(72)}px`,
+          padding: `${px(PADDING[0])}px ${px(PADDING[1])}px`,
           backgroundColor: palette.surface,
           color: palette.text,
           fontFamily: family.join(', '),
@@ -249,7 +251,7 @@ export async function imageSvg({
         },
       },
     );
-    return { svg, fits: content <= height - px(112) + 0.5 };
+    return { svg, fits: content <= height - 2 * px(PADDING[0]) + 0.5 };
   }
 
   // The largest scale that fits, found in a few renders. At `floor`, every shrinking part is at
