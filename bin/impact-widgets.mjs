@@ -45,7 +45,8 @@ Prints an element's card, as --as says:
   --theme T           ${THEMES.join(', ')} (default: light; email and images take light or dark)
   --as FORMAT         ${FORMATS.join(', ')} (default: html)
   --css-url URL       html: where the card's stylesheet, dist/impact-widgets.css, is served
-                      (default: https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css)
+                      (default: https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css);
+                      the link carries its integrity hash, so serve this version's file unchanged
   --width PX          svg, png: the image's width, ${WIDTHS.join(' to ')} (default: 1200; 600 for a
                       newsletter); the height follows at 1200x630's ratio
   -o, --output FILE   write to FILE instead of standard output
@@ -242,10 +243,19 @@ async function main(args) {
 /** Each format's render: what to write, its alternative text if it has one, and the warnings. */
 const RENDER = {
   html: (renderer, card, given) => {
+    // The stylesheet's hash pins the link, wherever --css-url serves the file from: the reader's
+    // browser then refuses a changed copy, as it does a changed script.
+    let integrity;
+    try {
+      integrity = JSON.parse(readFileSync(new URL('../dist/integrity.json', import.meta.url)));
+    } catch {
+      throw new Refusal('dist/integrity.json is missing; build the package first (npm run build)');
+    }
     const { html, warnings } = renderer.snapshot({
       ...card,
       cssUrl:
         given['css-url'] ?? `https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css`,
+      cssIntegrity: integrity['impact-widgets.css'],
     });
     return { output: html, warnings };
   },

@@ -1,15 +1,16 @@
 /**
  * `npm run build`: both bundles and the per-element entries for apps that bundle (rollup; the
  * entries as unbundled ES modules under dist/esm/), the iframe embed (dist/embed.html and
- * dist/embed-resize.js), the bundles' and embed-resize.js's Subresource Integrity hashes
- * (dist/integrity.json), the embed builder of the demo (dist/builder/), type declarations,
+ * dist/embed-resize.js), the embed builder of the demo (dist/builder/), type declarations,
  * custom-elements.json (from JSDoc), dist/study.schema.json (the schema the loader validates
  * with, so the two never disagree), the snapshot command's renderer (dist/snapshot.mjs) and the
- * stylesheet its pre-rendered cards link (dist/impact-widgets.css), then the sizes.
+ * stylesheet its pre-rendered cards link (dist/impact-widgets.css), the Subresource Integrity
+ * hashes of the bundles, embed-resize.js and that stylesheet (dist/integrity.json), then the sizes.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { build } from 'esbuild';
@@ -60,20 +61,12 @@ writeFileSync(
   readFileSync('src/embed/embed.html', 'utf8').replace(/\s*<!--[\s\S]*?-->/g, ''),
 );
 
-// The hashes a partner's `integrity` attribute carries; the embed builder reads them from here.
-const integrity = Object.fromEntries(
-  ['impact-widgets.js', 'impact-widgets.iife.js', 'embed-resize.js'].map((file) => [
-    file,
-    `sha384-${createHash('sha384')
-      .update(readFileSync(`dist/${file}`))
-      .digest('base64')}`,
-  ]),
-);
-writeFileSync('dist/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
-
 // The builder takes the elements from the package entry, left external and loaded from the built
 // bundle beside it: its page then runs the one copy of the elements a partner loads. Any other
-// import from src/ would bundle a second copy, so it fails the build.
+// import from src/ would bundle a second copy, so it fails the build; but for the snapshot
+// command's snippet writer, so that the builder writes pre-rendered snippets as the command does.
+// It imports nothing, and stays a leaf: an import from it fails the build too.
+const SRC = resolve('src') + sep;
 await build({
   entryPoints: ['demo/builder/embed-builder.ts'],
   outfile: 'dist/builder/embed-builder.js',
@@ -95,10 +88,15 @@ await build({
           contents: JSON.stringify({ version: JSON.parse(readFileSync(path, 'utf8')).version }),
           loader: 'json',
         }));
-        builder.onResolve({ filter: /[\\/]src[\\/]/ }, ({ path, importer }) => {
+        builder.onResolve({ filter: /.*/ }, ({ path, importer }) => {
+          if (importer.startsWith(SRC)) {
+            return { errors: [{ text: `${importer} imports ${path}; it must import nothing` }] };
+          }
+          if (!/[\\/]src[\\/]/.test(path)) return undefined;
           if (/^\.\.\/\.\.\/src\/index\.js$/.test(path)) {
             return { path: '../impact-widgets.js', external: true };
           }
+          if (/^\.\.\/\.\.\/src\/snapshot\/snippet\.js$/.test(path)) return undefined;
           return {
             errors: [{ text: `${importer} imports ${path}; import the package entry only` }],
           };
@@ -213,5 +211,19 @@ writeFileSync('dist/fonts/fonts.json', `${JSON.stringify(fonts, null, 2)}\n`);
 // The stylesheet a pre-rendered card links, from the same elements' own styles.
 const { ELEMENTS } = await import(pathToFileURL('dist/snapshot.mjs').href);
 writeFileSync('dist/impact-widgets.css', sharedStylesheet(ELEMENTS));
+
+// The hashes a partner's `integrity` attribute carries: the embed builder reads them from here, and
+// the snapshot command pins its stylesheet link with the last.
+const integrity = Object.fromEntries(
+  ['impact-widgets.js', 'impact-widgets.iife.js', 'embed-resize.js', 'impact-widgets.css'].map(
+    (file) => [
+      file,
+      `sha384-${createHash('sha384')
+        .update(readFileSync(`dist/${file}`))
+        .digest('base64')}`,
+    ],
+  ),
+);
+writeFileSync('dist/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
 
 execFileSync(process.execPath, ['scripts/size.mjs'], { stdio: 'inherit' });

@@ -2,13 +2,15 @@
  * Writes the README's reference sections from what the build produced, so the docs cannot drift
  * from the code: each element's attributes, properties, events, CSS custom properties, parts,
  * slots and states from `custom-elements.json` (itself generated from the JSDoc), the document's
- * fields from `dist/study.schema.json`, and the full example from `dist/cambodia-2015.json`.
+ * fields from `dist/study.schema.json`, the full example from `dist/cambodia-2015.json`, and what
+ * `npx impact-widgets snapshot` prints for the study's headline figure.
  *
  * A generated section sits between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`.
  *
  *   node scripts/readme-docs.mjs          rewrite README.md (run by `npm run build`)
  *   node scripts/readme-docs.mjs --check  fail when README.md differs (run by `npm test`)
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 
@@ -129,17 +131,31 @@ export function documentFields(schema) {
   return table(['field', 'type', 'required', 'notes'], rows);
 }
 
+/** The snapshot command the README shows, and what it prints (with the build's stylesheet hash). */
+const SNAPSHOT = ['snapshot', 'impact-stat', '--id', 'minors-2015'];
+const snapshotOf = (args) =>
+  execFileSync(process.execPath, ['bin/impact-widgets.mjs', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+
 /** Every generated section, by name, from the build's outputs. */
 export function generatedSections({
   manifest = JSON.parse(read('custom-elements.json')),
   schema = JSON.parse(read('dist/study.schema.json')),
   example = read('dist/cambodia-2015.json'),
   tags = bundledTags(),
+  snapshot = snapshotOf(SNAPSHOT),
 } = {}) {
   const sections = new Map();
   for (const tag of tags) sections.set(`api:${tag}`, elementReference(manifest, tag));
   sections.set('document-fields', documentFields(schema));
   sections.set('document-example', `\`\`\`json\n${example.trim()}\n\`\`\``);
+  // As printed: Prettier would break the card's markup over lines, which adds white space to it.
+  sections.set(
+    'snapshot-example',
+    `\`\`\`sh\nnpx impact-widgets ${SNAPSHOT.join(' ')}\n\`\`\`\n\n<!-- prettier-ignore -->\n\`\`\`html\n${snapshot.trim()}\n\`\`\``,
+  );
   return sections;
 }
 

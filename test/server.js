@@ -42,7 +42,7 @@
  *                                    own); under /recorded/without-bundle/ the same, but no bundle
  *   GET  /pages/snippet?html=…       a blank page with the given markup pasted into its body (the embed
  *                                    builder's snippet, a README snippet); &csp=strict or &csp=services as
- *                                    above, &script=blocked runs no script
+ *                                    above, &script=blocked runs no script (with or without a csp)
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -488,11 +488,12 @@ export async function testRoutes(ctx, next) {
       }
       case '/pages/snippet': {
         if (query.csp === 'services') await servicesReady;
-        const csp =
-          query.script === 'blocked'
-            ? "script-src 'none'"
-            : Object.hasOwn(CSP, query.csp ?? '') && CSP[query.csp];
-        if (csp) ctx.set('content-security-policy', csp);
+        // Scripts blocked as a policy of its own, which the browser enforces beside any other.
+        const policies = [
+          Object.hasOwn(CSP, query.csp ?? '') && CSP[query.csp],
+          query.script === 'blocked' && "script-src 'none'",
+        ].filter(Boolean);
+        if (policies.length) ctx.set('content-security-policy', policies.join(', '));
         const head =
           '<meta charset="utf-8"><title>Pasted snippet</title><script src="/pages/record.js"></script>';
         return send(

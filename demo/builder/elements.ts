@@ -5,6 +5,7 @@
  * then add its entry here.
  */
 import { formatStat, type Cta, type Stat, type StudyDocument } from '../../src/index.js';
+import type { BrowserOnly } from './card.js';
 import type { Attributes, Tree } from './markup.js';
 import { fieldMap, netlifyForm, readPaste, SERVICES, type Reading } from './signup-services.js';
 
@@ -55,6 +56,8 @@ export interface ElementSpec<K extends ItemKind = ItemKind> {
   companions?(item: ItemOf<K>, context: FallbackContext): Tree[];
   /** Options read from something the partner pastes, such as a service's embed code. */
   paste?: { label: string; read(text: string): Reading };
+  /** What the element renders only in a browser, which a pre-rendered card leaves out. */
+  browserOnly?: BrowserOnly;
 }
 
 /**
@@ -167,6 +170,8 @@ const quote: ElementSpec<'quotes'> = {
       ],
     },
   ],
+  // They carry the page's address, which the snapshot command does not know.
+  browserOnly: { selector: '[part~="share"]', name: 'share controls' },
   itemLabel: (item) => `${item.id}: ${item.author}`,
   title: (item) => `Quote from ${item.author}${item.role ? `, ${item.role}` : ''}`,
   // The first quote only: without the script nothing rotates, and it is the one shown first.

@@ -15,7 +15,13 @@ import {
   uniqueEmail,
 } from '../../test/cta-helpers.js';
 import { EMBEDS } from '../../test/fixtures/embeds.js';
-import { hits, TAGS } from '../../test/hardening/built-page.js';
+import { fresh, hits, openPage as openBuiltPage, TAGS } from '../../test/hardening/built-page.js';
+import {
+  expectTakenOver,
+  look,
+  pasted as pastedPage,
+  snapshotOf,
+} from '../../test/prerender/pasted.js';
 import type { EmbedBuilderElement } from './embed-builder.js';
 import './embed-builder.js';
 import { fieldMap, SERVICES } from './signup-services.js';
@@ -151,6 +157,28 @@ async function builder(): Promise<EmbedBuilderElement> {
   );
   await waitUntil(() => snippet(b).includes('integrity='), 'integrity.json did not load');
   return b;
+}
+
+/**
+ * The builder as built (dist/builder/), in a page of its own with the built bundle: its previews
+ * are the shipped elements, whose templates are minified as the snapshot command's are.
+ */
+async function builtBuilder(): Promise<[EmbedBuilderElement, PageWindow]> {
+  const frame = document.createElement('iframe');
+  frame.title = 'built builder';
+  frame.src = '/pages/builder.html';
+  frame.width = '1000';
+  frame.height = '800';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const page = frame.contentWindow as PageWindow;
+  const built = page.document.querySelector('embed-builder') as EmbedBuilderElement;
+  await waitUntil(
+    () => built.shadowRoot && snippet(built).includes('integrity='),
+    'the built builder did not run',
+    { timeout: 5000 },
+  );
+  return [built, page];
 }
 
 /** What a person does with a select or an input: pick a value, and the change event follows. */
@@ -643,6 +671,94 @@ describe('the copied iframe snippet, pasted into a blank strict-CSP page', () =>
   }
 });
 
+describe('the copied pre-rendered snippet', () => {
+  for (const tag of TAGS) {
+    it(`<${tag}>: is what npx impact-widgets snapshot prints, shows its styled card without script, and is taken over in place`, async () => {
+      // The shipped elements' card: the one a partner's builder copies, its templates minified.
+      const [b] = await builtBuilder();
+      await choose(b, 'element', tag);
+      const url = `/fixtures/study.json?case=prerendered-${tag}`;
+      await load(b, url);
+      await choose(b, 'item', CASES[tag].id);
+      await choose(b, 'theme', 'dark');
+      await choose(b, 'lang', 'fr');
+      await choose(b, 'snippet', 'prerendered');
+      await waitUntil(() => snippet(b), 'no snippet from the preview’s card');
+      const copied = await copy(b);
+      expect(copied).to.equal(snippet(b));
+
+      // The command's snippet for the same document, item, language and theme, its stylesheet on
+      // this server; then the script tag.
+      const printed = await snapshotOf({
+        tag,
+        src: new URL(url, location.href).href,
+        id: CASES[tag].id,
+        lang: 'fr',
+        theme: 'dark',
+      });
+      const text = copied.replaceAll(CDN, '/built/');
+      expect(text).to.equal(
+        `${printed}<script type="module" src="/built/impact-widgets.js" integrity="${integrity['impact-widgets.js']}" crossorigin="anonymous"></script>`,
+      );
+
+      // No script under the strict CSP: the card, styled by its stylesheet, integrity checked.
+      const off = await openBuiltPage(pastedPage(text, { csp: 'strict', script: 'blocked' }));
+      const still = off.document.querySelector(tag)!;
+      expect(!!off.customElements.get(tag), 'a script ran').to.be.false;
+      expect(!!still.shadowRoot!.querySelector('link')!.sheet, 'the stylesheet').to.be.true;
+      const prerendered = look(still);
+
+      // The bundle 1.5 s late: the element takes the card over, in place, styled as it was.
+      const late = text.replace(
+        'src="/built/impact-widgets.js"',
+        `src="${fresh('/built/impact-widgets.js?delay=1500')}"`,
+      );
+      await expectTakenOver(late, tag, prerendered);
+    });
+  }
+
+  it('pins its stylesheet: the browser refuses a changed one', async () => {
+    const b = await builder();
+    await choose(b, 'snippet', 'prerendered');
+    await waitUntil(() => snippet(b), 'no snippet from the preview’s card');
+    const text = snippet(b).replaceAll(CDN, '/built/');
+    expect(text).to.contain(
+      `href="/built/impact-widgets.css" integrity="${integrity['impact-widgets.css']}" crossorigin="anonymous"`,
+    );
+    const sheet = async (html: string) => {
+      const page = await openBuiltPage(pastedPage(html, { csp: 'strict', script: 'blocked' }));
+      return !!page.document.querySelector('impact-stat')!.shadowRoot!.querySelector('link')!.sheet;
+    };
+    expect(await sheet(text), 'as built').to.be.true;
+    // Another file's hash, at a URL of its own: Chromium remembers a refusal for the URL.
+    const tampered = text
+      .replace(integrity['impact-widgets.css'], integrity['impact-widgets.js'])
+      .replace('impact-widgets.css"', 'impact-widgets.css?tampered"');
+    expect(await sheet(tampered), 'tampered').to.be.false;
+  });
+
+  it('leaves out what needs a browser, and says so', async () => {
+    const b = await builder();
+    await choose(b, 'element', 'study-quote');
+    await choose(b, 'data-clamp', '2');
+    await check(b, 'data-share', ['copy', 'email']);
+    await choose(b, 'snippet', 'prerendered');
+    await waitUntil(() => snippet(b), 'no snippet from the preview’s card');
+    // The preview shows them, live; the card in the snippet has neither the share controls (they
+    // carry the page's address) nor what the script sets after rendering.
+    expect(shown(b, 'share')).not.to.equal(null);
+    const template = /<template[\s\S]*<\/template>/.exec(snippet(b))![0];
+    expect(template).to.contain('part="card"').and.contain('class="more"');
+    expect(template)
+      .not.to.contain('part="share"')
+      .and.not.to.match(/\s(style|hidden)\b/);
+    // The element keeps them, for the card the script takes over.
+    expect(snippet(b)).to.contain('data-share="copy email"').and.contain('data-clamp="2"');
+    expect(part(b, 'hint').textContent).to.contain('share controls').and.contain('style-src');
+    await expect(b).to.be.accessible();
+  });
+});
+
 /** Pastes text into the builder's paste box and has it read, its button pressed from the keyboard. */
 async function readPasted(b: EmbedBuilderElement, text: string): Promise<string> {
   b.shadowRoot!.querySelector('textarea')!.value = text;
@@ -805,18 +921,7 @@ describe('sign-up services in the builder', () => {
 
 describe('the built builder page', () => {
   it('runs the one copy of the elements, from the bundle beside it', async () => {
-    const frame = document.createElement('iframe');
-    frame.title = 'built builder';
-    frame.src = '/pages/builder.html';
-    document.body.append(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    const page = frame.contentWindow as PageWindow;
-    const built = page.document.querySelector('embed-builder') as EmbedBuilderElement;
-    await waitUntil(
-      () => built.shadowRoot && snippet(built).includes('integrity='),
-      'the built builder did not run',
-      { timeout: 5000 },
-    );
+    const [built, page] = await builtBuilder();
     await rendering(preview(built));
     // A second copy of the elements would have warned that <impact-stat> is already defined.
     expect(page.record).to.deep.equal({ warnings: [], errors: [], violations: [] });

@@ -7,9 +7,10 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_DOCUMENT, loadStudyDocument, type StudyDocument } from '../../src/index.js';
+import { renderedCard, type RenderedCard } from './card.js';
 import { styles } from './embed-builder.styles.js';
 import { ELEMENTS, type ElementSpec, type FallbackContext, type ItemOf } from './elements.js';
-import { toDom, toHtml, type ElementTree } from './markup.js';
+import { snippetHtml, toDom, type ElementTree } from './markup.js';
 import { SNIPPETS, type SnippetInput, type SnippetName } from './snippets.js';
 
 const THEMES = [
@@ -20,6 +21,11 @@ const THEMES = [
 type Theme = (typeof THEMES)[number][0];
 /** What the preview shows: a change to any of these rebuilds it. */
 const SHOWN = ['tag', 'study', 'src', 'itemId', 'more', 'theme', 'language', 'options', 'snippet'];
+/**
+ * A document where no element is defined: an element made in it upgrades only when the builder's
+ * page adopts it, so it can be given a shadow root first, as a declarative one is.
+ */
+const INERT = document.implementation.createHTMLDocument('');
 const LANGUAGES = [
   ['en', 'English'],
   ['fr', 'Français'],
@@ -29,8 +35,10 @@ const LANGUAGES = [
 ] as const;
 /**
  * Builds the embed snippet for one element: the script tag with its integrity hash, and the
- * element's markup with its fallback content filled in from the chosen item; or, for a platform
- * that takes no script, an iframe of dist/embed.html, titled as the item, at the preview's height.
+ * element's markup with its fallback content filled in from the chosen item; or the element with
+ * its card pre-rendered, written from the preview as `npx impact-widgets snapshot` writes it, then
+ * the script tag; or, for a platform that takes no script, an iframe of dist/embed.html, titled as
+ * the item, at the preview's height.
  *
  * @summary The embed builder of the demo.
  * @tag embed-builder
@@ -42,7 +50,7 @@ const LANGUAGES = [
  * @csspart message - Whether the document loaded, and why not.
  * @csspart hint - What the partner should know about the chosen options: a call to action
  *   with neither an endpoint nor a link shows no button, a service that hides its answers, the
- *   options an iframe leaves out.
+ *   options an iframe leaves out, the stylesheet a pre-rendered card needs style-src to allow.
  * @csspart recognised - What was read from a pasted embed code or form URL, and what was not.
  * @csspart warning - The preview element's own warning, when it has one.
  */
@@ -82,6 +90,8 @@ export class EmbedBuilderElement extends LitElement {
   @state() private recognised = '';
   /** The preview element's height in CSS px: an iframe snippet's, until its card says. */
   @state() private previewHeight?: number;
+  /** The preview's first card, for a pre-rendered snippet. */
+  @state() private card?: RenderedCard;
 
   @query('[part~="preview"]') private preview!: HTMLElement;
   @query('[part~="snippet"]') private code!: HTMLElement;
@@ -104,6 +114,7 @@ export class EmbedBuilderElement extends LitElement {
     if (changed.has('integritySrc')) this.#loadIntegrity();
     if (SHOWN.some((key) => changed.has(key))) {
       this.warning = '';
+      this.card = undefined;
       // Measured again once the new preview is laid out.
       this.previewHeight = undefined;
     }
@@ -115,12 +126,7 @@ export class EmbedBuilderElement extends LitElement {
     const item = this.#item(spec);
     const kind = SNIPPETS[this.snippet];
     const input = item && this.#input(spec, item);
-    const snippet = input
-      ? kind
-          .trees(input)
-          .map((tree) => toHtml(tree, true))
-          .join('\n')
-      : '';
+    const snippet = input ? snippetHtml(kind.trees(input)) : '';
     const message = item ? this.message : `This document has no ${spec.kind}.`;
     const hint =
       input && [spec.hint?.(item, this.#context), kind.hint?.(input)].filter(Boolean).join(' ');
@@ -229,7 +235,12 @@ export class EmbedBuilderElement extends LitElement {
         <p part="message" role="status">${message}</p>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Preview</h2>
-          <div part="preview" class=${this.theme} @impact-error=${this.#previewError}></div>
+          <div
+            part="preview"
+            class=${this.theme}
+            @impact-error=${this.#previewError}
+            @impact-ready=${this.#previewReady}
+          ></div>
           <p part="warning" role="status">${this.warning}</p>
         </section>
         <section aria-labelledby="snippet-heading">
@@ -252,7 +263,15 @@ export class EmbedBuilderElement extends LitElement {
     const item = this.#item(spec);
     // The element alone: what the snippet adds beside it (Netlify's hidden form) shows nothing,
     // and the builder's own form styles would show it.
-    const element = item ? toDom(this.#element(spec, item)) : undefined;
+    const tree = item && this.#element(spec, item);
+    let element: Node | undefined;
+    if (tree && SNIPPETS[this.snippet].prerendered) {
+      element = toDom(tree, INERT);
+      // Stands for the pre-rendered card, which the element takes over once the page adopts it.
+      (element as Element).attachShadow({ mode: 'open' }).append(INERT.createTextNode(''));
+    } else if (tree) {
+      element = toDom(tree);
+    }
     this.preview.replaceChildren(...(element ? [element] : []));
     this.#measure.disconnect();
     if (element) this.#measure.observe(element as Element);
@@ -333,6 +352,7 @@ export class EmbedBuilderElement extends LitElement {
       title: spec.title(item, context),
       height: this.previewHeight,
       options: this.#options,
+      card: this.card,
     };
   }
 
@@ -413,6 +433,15 @@ export class EmbedBuilderElement extends LitElement {
       // The last good document, item and snippet stay.
       this.message = `The document did not load, so the builder keeps the last one: ${(error as Error).message}`;
     }
+  }
+
+  /**
+   * The card the preview first shows, the one a reader first sees: what the partner then does in
+   * the preview (open a form, turn a quote) is no part of the snippet.
+   */
+  #previewReady(event: Event): void {
+    if (!SNIPPETS[this.snippet].prerendered || this.card) return;
+    this.card = renderedCard(event.target as Element, this.#spec.browserOnly);
   }
 
   #previewError(event: CustomEvent<{ message: string }>): void {

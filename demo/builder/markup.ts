@@ -9,6 +9,13 @@
 export type Attributes = Readonly<Record<string, string | undefined>>;
 export type ElementTree = readonly [tag: string, attributes: Attributes, ...children: Tree[]];
 export type Tree = string | ElementTree;
+/**
+ * Markup written already, and escaped, by what wrote it: a pre-rendered element, which the
+ * snapshot command's own writer makes (src/snapshot/snippet.ts). A snippet takes it as it is.
+ */
+export interface Written {
+  html: string;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** Elements that have no end tag. */
@@ -34,12 +41,19 @@ export function toHtml(tree: Tree, block = false): string {
   return VOID.has(tag) ? `<${tag}${open}>` : `<${tag}${open}>${body}</${tag}>`;
 }
 
-/** The same tree as DOM nodes. */
-export function toDom(tree: Tree): Node {
-  if (typeof tree === 'string') return document.createTextNode(tree);
+/** A snippet's text: each top-level tree on lines of its own, and written markup as it is. */
+export function snippetHtml(parts: readonly (Tree | Written)[]): string {
+  return parts
+    .map((part) => (typeof part === 'object' && 'html' in part ? part.html : toHtml(part, true)))
+    .join('\n');
+}
+
+/** The same tree as DOM nodes, made by `owner` (by default the page's document). */
+export function toDom(tree: Tree, owner: Document = document): Node {
+  if (typeof tree === 'string') return owner.createTextNode(tree);
   const [tag, attributes, ...children] = tree;
-  const element = document.createElement(tag);
+  const element = owner.createElement(tag);
   for (const [name, value] of defined(attributes)) element.setAttribute(name, value);
-  element.append(...children.map(toDom));
+  element.append(...children.map((child) => toDom(child, owner)));
   return element;
 }

@@ -3,7 +3,9 @@
  * and the markup it makes of the element the builder's choices describe. Add a kind here and the
  * builder offers it.
  */
-import type { Attributes, ElementTree, Tree } from './markup.js';
+import { prerenderedSnippet } from '../../src/snapshot/snippet.js';
+import type { RenderedCard } from './card.js';
+import type { Attributes, ElementTree, Tree, Written } from './markup.js';
 
 /** What every kind is made from. */
 export interface SnippetInput {
@@ -21,6 +23,8 @@ export interface SnippetInput {
   height?: number;
   /** The options the partner chose, by attribute name, whether this kind carries them or not. */
   options: Attributes;
+  /** The card the preview shows, for a kind that is `prerendered`; undefined until it shows one. */
+  card?: RenderedCard;
 }
 
 export interface SnippetKind {
@@ -31,8 +35,14 @@ export interface SnippetKind {
    * they do not, the preview leaves them out too: it shows what the snippet will.
    */
   carriesOptions: boolean;
-  /** The snippet, one tree per top-level tag. */
-  trees(input: SnippetInput): Tree[];
+  /**
+   * The snippet holds the card itself, taken from the preview. The preview is then an element
+   * taking a pre-rendered card over, as it will on the partner's page: it shows what a reader sees
+   * once the script runs (a stat that does not count up again).
+   */
+  prerendered?: boolean;
+  /** The snippet, one tree (or written markup) per top-level tag. */
+  trees(input: SnippetInput): (Tree | Written)[];
   /** What the partner should know about this kind of snippet, when anything. */
   hint?(input: SnippetInput): string | undefined;
 }
@@ -54,6 +64,41 @@ const scriptKind = (label: string, file: string, attributes: Attributes): Snippe
   carriesOptions: true,
   trees: (input) => [script(file, attributes, input), input.element, ...input.companions],
 });
+
+/** The stylesheet a pre-rendered card links, in dist/. */
+const CSS = 'impact-widgets.css';
+
+/**
+ * The element with its card in a declarative shadow root, written by the snapshot command's own
+ * writer, then the module script tag that takes the card over.
+ */
+const prerendered: SnippetKind = {
+  label: 'Pre-rendered: the card in your HTML, then the script tag',
+  carriesOptions: true,
+  prerendered: true,
+  trees(input) {
+    if (!input.card) return [];
+    const [tag, attributes] = input.element;
+    const html = prerenderedSnippet({
+      tag,
+      attributes,
+      cssUrl: input.dist + CSS,
+      cssIntegrity: input.integrity[CSS],
+      card: input.card.markup,
+    });
+    return [{ html }, script('impact-widgets.js', { type: 'module' }, input), ...input.companions];
+  },
+  hint({ card, dist }) {
+    if (!card) return 'The snippet is written from the preview’s card, once it shows one.';
+    return [
+      `The card shows before the script runs, and without it; the script takes it over in place. Your page’s style-src must allow ${new URL(dist).origin} for the card’s stylesheet.`,
+      card.left &&
+        `The card leaves out the ${card.left}, which need the script: they appear once it runs, and the card grows.`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  },
+};
 
 /**
  * dist/embed.html's query parameters, and the element attributes they stand for: the page sets
@@ -105,6 +150,7 @@ const iframe: SnippetKind = {
 export const SNIPPETS = {
   module: scriptKind('Script tag: module', 'impact-widgets.js', { type: 'module' }),
   classic: scriptKind('Script tag: classic (defer)', 'impact-widgets.iife.js', { defer: '' }),
+  prerendered,
   iframe,
 } satisfies Record<string, SnippetKind>;
 

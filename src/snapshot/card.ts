@@ -119,7 +119,8 @@ export function readCard(card: string): Block[] {
 function collapse(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
-    let text = run.text.replace(/\s+/g, ' ');
+    // HTML's white space only: Intl's no-break spaces ("2,2 %") stay.
+    let text = run.text.replace(/[ \t\n\f\r]+/g, ' ');
     const last = out.at(-1);
     if ((!last || last.text.endsWith(' ')) && text.startsWith(' ')) text = text.slice(1);
     if (!text) continue;

@@ -7,7 +7,11 @@
  * The snippet is the element, a declarative shadow root holding the card, and after it the light
  * DOM that readers see whose browser ignores the template. A strict CSP (`style-src 'self'`) blocks
  * the `<style>` Lit SSR writes into the root, so it links the stylesheet the build writes
- * (`dist/impact-widgets.css`) instead; and nothing is left for a hydration that never runs.
+ * (`dist/impact-widgets.css`) instead; and nothing is left for a hydration that never runs. The
+ * snippet's text is written by snippet.ts, which the embed builder shares.
+ *
+ * The email and image cards (email.ts, image.ts) are drawn from the same rendered card, read into
+ * blocks by card.ts, so they say what the live card says.
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
@@ -23,9 +27,10 @@ import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
 import { elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
-import { altText, palette, readCard, type Block, type Run } from './card.js';
+import { altText, palette, readCard, type Block } from './card.js';
 import { EMAIL_LINK, emailCard } from './email.js';
 import { IMAGE_WIDTH, imagePng, imageSvg } from './image.js';
+import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
 export { DEFAULT_DOCUMENT };
@@ -65,6 +70,8 @@ export interface CardOptions {
 export interface SnapshotOptions extends CardOptions {
   /** Where the shadow root links `dist/impact-widgets.css` from. */
   cssUrl: string;
+  /** The stylesheet's Subresource Integrity hash, which pins the link (dist/integrity.json). */
+  cssIntegrity?: string;
 }
 
 export interface Snapshot {
@@ -73,14 +80,9 @@ export interface Snapshot {
   warnings: string[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeAttribute = (value: string) => value.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-
-const escapeText = (value: string) => value.replace(/[&<>]/g, (c) => ESCAPES[c]!);
-
-/** What an element rendered: its opening tag, its card's markup and blocks, and its warnings. */
+/** What an element rendered: its attributes, its card's markup and blocks, and its warnings. */
 interface Rendered {
-  open: string;
+  attributes: Record<string, string | undefined>;
   card: string;
   blocks: Block[];
   /** The card's language, as the element chose it. */
@@ -101,40 +103,32 @@ function renderCard(options: CardOptions): Rendered {
   // Named even when it is the first: the snippet keeps showing this item if the document's order
   // changes, as the pre-rendered card does.
   const [item] = findItems(document, kind, options.id, src ?? 'the default document');
-  const attributes = Object.entries({
-    ...options.attributes,
-    'data-src': src,
-    'data-id': item.id,
-    'data-theme': theme,
-    lang,
-  }).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  const open = `<${tag}${attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')}>`;
+  const own = { 'data-src': src, 'data-id': item.id, 'data-theme': theme, lang };
+  // These four first, and no option overrides them; then the options, as the embed builder writes.
+  const attributes = { ...own, ...options.attributes, ...own };
 
   const warnings: string[] = [];
   const warn = console.warn;
   console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   let rendered: string;
   try {
-    rendered = collectResultSync(render(html`${unsafeStatic(`${open}</${tag}>`)}`));
+    rendered = collectResultSync(
+      render(html`${unsafeStatic(`${openTag(tag, attributes)}</${tag}>`)}`),
+    );
   } finally {
     console.warn = warn;
   }
   const styles = (element.elementStyles as CSSResult[]).map((style) => style.cssText).join('');
   const root = /<template [^>]*>([\s\S]*)<\/template>/.exec(rendered)?.[1] ?? '';
-  const card = root
-    .replace(`<style>${styles}</style>`, '')
-    // Markers for a hydration that never runs: the element takes the root over instead.
-    .replace(/<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g, '')
-    // The templates' indentation; the card resets white-space to normal, so one space is the same.
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!card.startsWith('<div part="card"')) {
+  // Without the markers a hydration would read, which never runs: the element takes the root over.
+  const card = cardMarkup(root.replace(`<style>${styles}</style>`, ''));
+  if (!/^<div [^>]*\bpart="card"/.test(card)) {
     throw new Error(warnings.join('; ') || `<${tag}> rendered no card`);
   }
   // The element's own rule on a server: its lang attribute, else the document's locale.
   const host = { getAttribute: (name: string) => (name === 'lang' ? (lang ?? null) : null) };
   return {
-    open,
+    attributes,
     card,
     blocks: readCard(card),
     lang: elementLang(host as unknown as Element, document.study.locale),
@@ -144,22 +138,14 @@ function renderCard(options: CardOptions): Rendered {
 
 /**
  * The snippet for one element: the element, its card in a declarative shadow root, and the
- * card's words as light-DOM paragraphs for readers whose browser ignores the template (and feed
- * readers): one paragraph per part of the card, with its links, and none of what is hidden from
- * assistive technology or needs the script (buttons).
+ * card's words as light DOM (snippet.ts).
  */
 export function snapshot(options: SnapshotOptions): Snapshot {
-  const { open, card, blocks, warnings } = renderCard(options);
-  const { tag, cssUrl } = options;
-  const template = `<template shadowrootmode="open"><link rel="stylesheet" href="${escapeAttribute(cssUrl)}">${card}</template>`;
-  const light = blocks
-    .filter((block) => block.runs.length && !block.hidden && block.tag !== 'button')
-    .map((block) => `\n  <p>${block.runs.map(runHtml).join('')}</p>`);
-  return { html: `${open}${template}${light.join('')}\n</${tag}>\n`, warnings };
+  const { attributes, card, warnings } = renderCard(options);
+  const { tag, cssUrl, cssIntegrity } = options;
+  const written = prerenderedSnippet({ tag, attributes, cssUrl, cssIntegrity, card });
+  return { html: `${written}\n`, warnings };
 }
-
-const runHtml = ({ text, href }: Run) =>
-  href ? `<a href="${escapeAttribute(href)}">${escapeText(text)}</a>` : escapeText(text);
 
 /** The colour scheme of a card outside a page, which has no reader's system setting to follow. */
 function scheme(theme: Theme | undefined): 'light' | 'dark' {

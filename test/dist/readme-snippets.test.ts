@@ -3,7 +3,9 @@
  * as they are into a blank page under the strict partner CSP, render; each snippet of its
  * "Sign-ups" section, pasted the same way, takes a sign-up to a loopback stand-in of its service,
  * delivered as the section's table says; the iframe snippet of "Where scripts are not allowed"
- * shows the item its title names, sized to its card. Only what cannot be reached from here is swapped: the
+ * shows the item its title names, sized to its card; the pre-rendered snippet of "Keeping the page
+ * still" shows its styled card without script, and is taken over in place by the script of "Embed in
+ * 60 seconds". Only what cannot be reached from here is swapped: the
  * CDN URL for the bundle as built, the example document URL for the default document as built
  * (which the README offers as the start of a partner's own), and a service's endpoint for its
  * stand-in's.
@@ -18,7 +20,15 @@ import {
   standIn,
   uniqueEmail,
 } from '../cta-helpers.js';
-import { closePages, openPage, part, TAGS, type BuiltPage } from '../hardening/built-page.js';
+import {
+  closePages,
+  fresh,
+  openPage,
+  part,
+  TAGS,
+  type BuiltPage,
+} from '../hardening/built-page.js';
+import { expectTakenOver, look, pasted } from '../prerender/pasted.js';
 
 const readme = await (await fetch('/README.md')).text();
 
@@ -102,6 +112,38 @@ describe("the README's embed snippets", () => {
         }).format(figure / 100),
       );
     }
+  });
+});
+
+const prerendered = htmlBlocks(sectionOf('### Keeping the page still'));
+
+describe("the README's pre-rendered snippet", () => {
+  afterEach(closePages);
+
+  it('shows its styled card without script, under the strict CSP, and the script takes it over in place', async () => {
+    expect(prerendered).to.have.length(1);
+    const [snippet] = prerendered;
+    const tag = /^<([\w-]+)/.exec(snippet)![1];
+    expect(snippet).to.contain('<template shadowrootmode="open">');
+    const off = await openPage(pasted(fromCdn(snippet), { csp: 'strict', script: 'blocked' }));
+    const still = off.document.querySelector(tag)!;
+    expect(!!still.shadowRoot!.querySelector('link')!.sheet, 'the stylesheet').to.be.true;
+    const card = look(still);
+    const stat = builtDocument.stats.find((item) => item.id === still.getAttribute('data-id'))!;
+    const digits = stat.decimals ?? String(stat.value).split('.')[1]?.length ?? 0;
+    const figure = new Intl.NumberFormat('en', {
+      style: 'percent',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).format(stat.value / 100);
+    expect(part(still, 'value')!.textContent).to.contain(figure);
+
+    // The script tag of step 1 after it, arriving late.
+    const script = fromCdn(blocks[0]).replace(
+      '/built/impact-widgets.js',
+      fresh('/built/impact-widgets.js?delay=1000'),
+    );
+    await expectTakenOver(fromCdn(snippet) + script, tag, card);
   });
 });
 

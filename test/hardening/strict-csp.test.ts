@@ -396,9 +396,11 @@ describe('the built bundle under a strict Content-Security-Policy', () => {
           expect((page as BuiltPage & { hostPolicy?: object }).hostPolicy).to.exist;
         }
 
-        // A data-src document shows the fallback while it loads.
+        // A data-src document shows its skeleton while it loads; the fallback stays slotted,
+        // outside the skeleton, for assistive technology.
         for (const tag of TAGS) {
-          expect(showsFallback(el(tag, 'loads')), `${tag} while loading`).to.be.true;
+          expect(!!part(el(tag, 'loads'), 'skeleton'), `${tag} while loading`).to.be.true;
+          expect(!!el(tag, 'loads').shadowRoot!.querySelector('[aria-hidden] slot')).to.be.false;
           expect(slottedText(el(tag, 'loads'))).to.equal(fallbackText(tag, 'loads'));
         }
 

@@ -4,6 +4,7 @@
  * the live element says, word for word, in Chromium.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ import { sharedStylesheet } from '../../scripts/scope-css.mjs';
 import { cli, cliAsync, FIXTURE, refused, ROOT, serve, TAGS } from './cli-helpers.mjs';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+/** The stylesheet's Subresource Integrity hash, which pins the snippet's link to it. */
+const CSS_HASH = `sha384-${createHash('sha384')
+  .update(readFileSync(join(ROOT, 'dist/impact-widgets.css')))
+  .digest('base64')}`;
 
 /** Pages for Chromium, served at /page/N. */
 const pages = [];
@@ -34,7 +39,7 @@ describe('impact-widgets snapshot', () => {
     const css = `https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css`;
     assert.ok(
       stdout.startsWith(
-        `<impact-stat data-id="minors-2015"><template shadowrootmode="open"><link rel="stylesheet" href="${css}"><div part="card"`,
+        `<impact-stat data-id="minors-2015"><template shadowrootmode="open"><link rel="stylesheet" href="${css}" integrity="${CSS_HASH}" crossorigin="anonymous"><div class="card" part="card"`,
       ),
       stdout,
     );
@@ -58,12 +63,26 @@ describe('impact-widgets snapshot', () => {
       assert.equal(readFileSync(join(folder, 'quote.html'), 'utf8'), printed.stdout);
       assert.ok(
         printed.stdout.startsWith(
-          '<study-quote data-id="sharon-cohn-wu" data-theme="dark" lang="fr"><template shadowrootmode="open"><link rel="stylesheet" href="/assets/impact-widgets.css">',
+          `<study-quote data-id="sharon-cohn-wu" data-theme="dark" lang="fr"><template shadowrootmode="open"><link rel="stylesheet" href="/assets/impact-widgets.css" integrity="${CSS_HASH}" crossorigin="anonymous">`,
         ),
       );
     } finally {
       rmSync(folder, { recursive: true });
     }
+  });
+
+  it("keeps Intl's no-break spaces, in the card and its fallback", () => {
+    const { status, stdout, stderr } = cli('snapshot', 'impact-stat', '--lang', 'fr');
+    assert.equal(status, 0, stderr);
+    // 2.2, one decimal: the embedded study's first stat, as the platform writes it in French.
+    const figure = new Intl.NumberFormat('fr', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(0.022);
+    assert.match(figure, /\u00a0|\u202f/);
+    assert.ok(stdout.includes(`<span class="sr">${figure}</span>`), stdout);
+    assert.ok(stdout.includes(`<p>${figure}</p>`), stdout);
   });
 
   it('explains itself with --help', () => {

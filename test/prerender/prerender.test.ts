@@ -7,14 +7,13 @@
  *   count-up replay, nothing the strict CSP refuses; and the card is live afterwards.
  */
 import { expect, nextFrame, waitUntil } from '@open-wc/testing';
-import {
-  closePages,
-  fresh,
-  openPage,
-  part,
-  TAGS,
-  type BuiltPage,
-} from '../hardening/built-page.js';
+import { closePages, fresh, openPage, part, TAGS } from '../hardening/built-page.js';
+import { bundle, look, openUntilParsed, pasted, shiftsOf, snapshotOf } from './pasted.js';
+
+/*
+ * Assertions here are on strings, numbers and booleans: a failed one on a node or a class of the
+ * frame would be serialized whole for the report, which can take the test runner minutes.
+ */
 
 /** The fixture's items with the most to show: a baseline and its bars, a dated quote, progress. */
 const IDS: Record<string, string> = {
@@ -22,93 +21,6 @@ const IDS: Record<string, string> = {
   'study-quote': 'first-voice',
   'fundraise-cta': 'join',
 };
-
-/** What `snapshot <tag> --src <src> --id <id>` prints, the stylesheet linked from /built/. */
-async function snapshotOf(params: Record<string, string>): Promise<string> {
-  const response = await fetch(`/api/snapshot?${new URLSearchParams(params)}`);
-  const text = await response.text();
-  expect(response.status, text).to.equal(200);
-  return text;
-}
-
-/*
- * Assertions here are on strings, numbers and booleans: a failed one on a node or a class of the
- * frame would be serialized whole for the report, which can take the test runner minutes.
- */
-
-/** A blank page with `html` pasted into its body (test/server.js). */
-const pasted = (html: string, params: Record<string, string> = {}) =>
-  `/pages/snippet?${new URLSearchParams({ ...params, html })}`;
-
-/** The built bundle's script tag; a late one at its own URL, which no cache has seen. */
-const bundle = (delay = 0) =>
-  `<script type="module" src="${delay ? fresh(`/built/impact-widgets.js?delay=${delay}`) : '/built/impact-widgets.js'}"></script>`;
-
-/** The properties that make a card look as it does, read for every element of it. */
-const PROPS = [
-  'display',
-  'color',
-  'background-color',
-  'font-family',
-  'font-size',
-  'font-weight',
-  'line-height',
-  'padding-top',
-  'padding-left',
-  'margin-top',
-  'border-top-width',
-  'border-top-color',
-  'border-top-left-radius',
-  'grid-template-columns',
-  'row-gap',
-  'stroke',
-  'visibility',
-];
-
-/** Each element of the card: its name, its computed style and its box. */
-function look(el: Element): string[] {
-  const card = part(el, 'card')!;
-  const view = el.ownerDocument.defaultView!;
-  return [card, ...card.querySelectorAll('*')].map((node) => {
-    const style = view.getComputedStyle(node);
-    const { width, height } = node.getBoundingClientRect();
-    const box = `${Math.round(width * 2) / 2}x${Math.round(height * 2) / 2}`;
-    return [node.localName, box, ...PROPS.map((p) => `${p}: ${style.getPropertyValue(p)}`)].join(
-      '; ',
-    );
-  });
-}
-
-/**
- * Opens `url` in a frame and resolves once the page is parsed: before its module scripts run,
- * which DOMContentLoaded waits for and `readyState` does not.
- */
-async function openUntilParsed(url: string): Promise<BuiltPage> {
-  const frame = document.createElement('iframe');
-  frame.src = url;
-  frame.title = 'test page';
-  frame.width = '900';
-  frame.height = '600';
-  document.body.append(frame);
-  await waitUntil(
-    () =>
-      frame.contentWindow?.location.pathname === '/pages/snippet' &&
-      frame.contentDocument?.readyState !== 'loading',
-    'the page was not parsed',
-    { timeout: 5000 },
-  );
-  return frame.contentWindow as BuiltPage;
-}
-
-/** Layout shifts in `page` since it started, as PerformanceObserver reports them. */
-function shiftsOf(page: BuiltPage): number[] {
-  const shifts: number[] = [];
-  new page.PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      shifts.push((entry as unknown as { value: number }).value);
-  }).observe({ type: 'layout-shift', buffered: true });
-  return shifts;
-}
 
 /**
  * After takeover: words of the live card in French (the snippet's language), and an attribute
