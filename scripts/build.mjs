@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
@@ -150,6 +150,9 @@ writeFileSync(
 // Its templates and styles are minified as the bundle's are (rollup.config.js), so a pre-rendered
 // card is the very markup the live element renders, styled by the very rules.
 await build({
+  // The image cards' renderers are dependencies, loaded only for `--as svg` and `--as png`:
+  // resvg is a native module, and satori's licence (MPL-2.0) asks that its files stay its own.
+  external: ['satori', '@resvg/resvg-js'],
   plugins: [
     {
       name: 'minify-html-literals',
@@ -174,6 +177,37 @@ await build({
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
 });
+// The image cards' fonts (src/snapshot/image.ts): a partner's machine may have none. Noto Sans,
+// under the SIL Open Font License (its licence file goes with them), in the subsets for Latin,
+// Greek, Cyrillic and Vietnamese scripts; regular, bold, and italic for cited titles. WOFF, as
+// satori reads no WOFF2. fonts.json lists each file with the characters it covers, so a card
+// with words these fonts cannot draw is refused rather than drawn with holes.
+const fontsource = 'node_modules/@fontsource/noto-sans';
+const coverage = JSON.parse(readFileSync(`${fontsource}/unicode.json`, 'utf8'));
+const fonts = [];
+mkdirSync('dist/fonts');
+for (const subset of [
+  'latin',
+  'latin-ext',
+  'greek',
+  'greek-ext',
+  'cyrillic',
+  'cyrillic-ext',
+  'vietnamese',
+]) {
+  for (const [weight, style] of [
+    [400, 'normal'],
+    [700, 'normal'],
+    [400, 'italic'],
+  ]) {
+    const file = `noto-sans-${subset}-${weight}-${style}.woff`;
+    copyFileSync(`${fontsource}/files/${file}`, `dist/fonts/${file}`);
+    fonts.push({ file, subset, weight, style, unicodeRange: coverage[subset] });
+  }
+}
+copyFileSync(`${fontsource}/LICENSE`, 'dist/fonts/LICENSE');
+writeFileSync('dist/fonts/fonts.json', `${JSON.stringify(fonts, null, 2)}\n`);
+
 // The stylesheet a pre-rendered card links, from the same elements' own styles.
 const { ELEMENTS } = await import(pathToFileURL('dist/snapshot.mjs').href);
 writeFileSync('dist/impact-widgets.css', sharedStylesheet(ELEMENTS));

@@ -9,6 +9,9 @@
  * the `<style>` Lit SSR writes into the root, so it links the stylesheet the build writes
  * (`dist/impact-widgets.css`) instead; and nothing is left for a hydration that never runs. The
  * snippet's text is written by snippet.ts, which the embed builder shares.
+ *
+ * The email and image cards (email.ts, image.ts) are drawn from the same rendered card, read into
+ * blocks by card.ts, so they say what the live card says.
  */
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
@@ -22,7 +25,11 @@ import { FundraiseCtaElement } from '../elements/fundraise-cta/fundraise-cta.js'
 import { ImpactStatElement } from '../elements/impact-stat/impact-stat.js';
 import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
+import { elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
+import { altText, palette, readCard, type Block } from './card.js';
+import { EMAIL_LINK, emailCard } from './email.js';
+import { IMAGE_WIDTH, imagePng, imageSvg } from './image.js';
 import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
@@ -45,7 +52,8 @@ for (const [tag, { element }] of Object.entries(ELEMENTS)) {
 
 export const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
-export interface SnapshotOptions {
+/** What names a card: the element, its document and item, and how it speaks and looks. */
+export interface CardOptions {
   tag: Tag;
   /** The study document; the embedded study when absent. */
   document?: StudyDocument;
@@ -57,6 +65,9 @@ export interface SnapshotOptions {
   theme?: Theme;
   /** More of the element's attributes (`data-label`, `data-endpoint`…), as the live element gets them. */
   attributes?: Record<string, string>;
+}
+
+export interface SnapshotOptions extends CardOptions {
   /** Where the shadow root links `dist/impact-widgets.css` from. */
   cssUrl: string;
   /** The stylesheet's Subresource Integrity hash, which pins the link (dist/integrity.json). */
@@ -69,12 +80,22 @@ export interface Snapshot {
   warnings: string[];
 }
 
+/** What an element rendered: its attributes, its card's markup and blocks, and its warnings. */
+interface Rendered {
+  attributes: Record<string, string | undefined>;
+  card: string;
+  blocks: Block[];
+  /** The card's language, as the element chose it. */
+  lang: string;
+  warnings: string[];
+}
+
 /**
- * The snippet for one element. Throws, with the element's own words, when it cannot show a card:
- * a missing id, or anything the element would report instead of rendering.
+ * One element's card, rendered by its own templates. Throws, with the element's own words, when
+ * it cannot show a card: a missing id, or anything the element would report instead of rendering.
  */
-export function snapshot(options: SnapshotOptions): Snapshot {
-  const { tag, src, theme, lang, cssUrl, cssIntegrity } = options;
+function renderCard(options: CardOptions): Rendered {
+  const { tag, src, theme, lang } = options;
   const { element, kind } = ELEMENTS[tag];
   const document = options.document ?? DEFAULT_DOCUMENT;
   // The element asks for the same document by its data-src, and finds it here.
@@ -104,6 +125,90 @@ export function snapshot(options: SnapshotOptions): Snapshot {
   if (!/^<div [^>]*\bpart="card"/.test(card)) {
     throw new Error(warnings.join('; ') || `<${tag}> rendered no card`);
   }
+  // The element's own rule on a server: its lang attribute, else the document's locale.
+  const host = { getAttribute: (name: string) => (name === 'lang' ? (lang ?? null) : null) };
+  return {
+    attributes,
+    card,
+    blocks: readCard(card),
+    lang: elementLang(host as unknown as Element, document.study.locale),
+    warnings,
+  };
+}
+
+/**
+ * The snippet for one element: the element, its card in a declarative shadow root, and the
+ * card's words as light DOM (snippet.ts).
+ */
+export function snapshot(options: SnapshotOptions): Snapshot {
+  const { attributes, card, warnings } = renderCard(options);
+  const { tag, cssUrl, cssIntegrity } = options;
   const written = prerenderedSnippet({ tag, attributes, cssUrl, cssIntegrity, card });
   return { html: `${written}\n`, warnings };
+}
+
+/** The colour scheme of a card outside a page, which has no reader's system setting to follow. */
+function scheme(theme: Theme | undefined): 'light' | 'dark' {
+  if (theme === 'auto') {
+    throw new Error(
+      'theme "auto" follows the reader\'s system setting, which only a page can read: use light or dark',
+    );
+  }
+  return theme ?? 'light';
+}
+
+/**
+ * The email card for one element (src/snapshot/email.ts). A call to action's button becomes a
+ * link to its `button.href` (`data-href`): an email cannot hold the sign-up form, so the element
+ * renders without its endpoint, and refuses here when that leaves no link an inbox can follow.
+ */
+export function emailSnapshot(options: CardOptions): Snapshot {
+  const { tag } = options;
+  const cta = tag === 'fundraise-cta';
+  const colours = palette(scheme(options.theme));
+  const rendered = renderCard({
+    ...options,
+    // Empty, the endpoint is none: the element's button is then its link, by its own rules.
+    attributes: { ...options.attributes, ...(cta && { 'data-endpoint': '' }) },
+  });
+  if (cta) {
+    const href = rendered.blocks.find((block) => block.name === 'button')?.runs[0]?.href;
+    if (!href || !EMAIL_LINK.test(href)) {
+      throw new Error(
+        href
+          ? `button.href "${href}" is not an absolute http(s) or mailto URL, which an email needs`
+          : "an email's button must be a link, and this call to action has none: give it a button.href (data-href); an email cannot hold the sign-up form",
+      );
+    }
+  }
+  const email = emailCard(tag, rendered.blocks, colours, rendered.lang);
+  return { html: email.html, warnings: [...rendered.warnings, ...email.warnings] };
+}
+
+export interface ImageSnapshot {
+  /** The SVG's text, or the PNG's bytes. */
+  image: string | Uint8Array;
+  /** The card's words, for the image's `alt`. */
+  alt: string;
+  warnings: string[];
+}
+
+/**
+ * The image card for one element (src/snapshot/image.ts), as SVG or PNG, `width` px wide (1200
+ * by default) at 1200×630's ratio, with its alternative text.
+ */
+export async function imageSnapshot(
+  options: CardOptions & { format: 'svg' | 'png'; width?: number },
+): Promise<ImageSnapshot> {
+  const colours = palette(scheme(options.theme));
+  const { blocks, warnings } = renderCard(options);
+  const alt = altText(blocks);
+  const svg = await imageSvg({
+    tag: options.tag,
+    blocks,
+    palette: colours,
+    width: options.width ?? IMAGE_WIDTH,
+    alt,
+  });
+  return { image: options.format === 'png' ? await imagePng(svg) : svg, alt, warnings };
 }

@@ -4,86 +4,32 @@
  * the live element says, word for word, in Chromium.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 import { sharedStylesheet } from '../../scripts/scope-css.mjs';
+import { cli, cliAsync, FIXTURE, refused, ROOT, serve, TAGS } from './cli-helpers.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/impact-widgets.mjs');
-const FIXTURE = join(ROOT, 'test/fixtures/study.json');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const TAGS = ['impact-stat', 'study-quote', 'fundraise-cta'];
 /** The stylesheet's Subresource Integrity hash, which pins the snippet's link to it. */
 const CSS_HASH = `sha384-${createHash('sha384')
   .update(readFileSync(join(ROOT, 'dist/impact-widgets.css')))
   .digest('base64')}`;
 
-/** The command, synchronously: its status, standard output and standard error. */
-const cli = (...args) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-/** The same, for a server in this process to answer while it runs. */
-const cliAsync = (...args) =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args]);
-    let [stdout, stderr] = ['', ''];
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-
-/**
- * A loopback server: /dist/FILE from the build, /study.json (the test fixture), /broken.json (not
- * a study document), /page/N (page N of `pages`, a blank page with markup in its body), and 404
- * for anything else.
- */
+/** Pages for Chromium, served at /page/N. */
 const pages = [];
-const server = createServer((request, response) => {
-  const url = new URL(request.url, 'http://127.0.0.1');
-  const send = (status, type, body) => {
-    response.writeHead(status, { 'content-type': type });
-    response.end(body);
-  };
-  const file = /^\/dist\/([\w.-]+)$/.exec(url.pathname)?.[1];
-  if (file && existsSync(join(ROOT, 'dist', file))) {
-    const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
-    return send(200, type, readFileSync(join(ROOT, 'dist', file)));
-  }
-  if (url.pathname === '/study.json') return send(200, 'application/json', readFileSync(FIXTURE));
-  if (url.pathname === '/broken.json') return send(200, 'application/json', '{"version": 1}');
-  const page = /^\/page\/(\d+)$/.exec(url.pathname)?.[1];
-  if (page && pages[page] !== undefined) {
-    return send(
-      200,
-      'text/html',
-      `<!doctype html><html lang="en"><meta charset="utf-8"><body>${pages[page]}</body></html>`,
-    );
-  }
-  send(404, 'text/plain', 'no such file');
-});
 let origin;
+let server;
 
 before(async () => {
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  server = await serve(pages);
+  origin = server.origin;
 });
 after(() => server.close());
-
-/** Asserts one refusal: a non-zero exit, nothing on stdout, and one line on stderr saying `words`. */
-function refused({ status, stdout, stderr }, ...words) {
-  assert.notEqual(status, 0, 'exit status');
-  assert.equal(stdout, '', 'standard output');
-  const lines = stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `one line on stderr, got:\n${stderr}`);
-  assert.match(lines[0], /^impact-widgets: /);
-  for (const word of words) assert.ok(lines[0].includes(word), `"${word}" in: ${lines[0]}`);
-}
 
 describe('impact-widgets snapshot', () => {
   it('prints the element, its card in a declarative shadow root, and the fallback', () => {
@@ -156,7 +102,7 @@ describe('impact-widgets snapshot', () => {
       [['snapshot', 'impact-stat', '--id'], '--id needs a value'],
       [['snapshot', 'impact-stat', '--id', ''], '--id is empty'],
       [['snapshot', 'impact-stat', '--theme', 'pink'], '--theme "pink"', 'light, dark, auto'],
-      [['snapshot', 'impact-stat', '--as', 'png'], '--as "png"', 'html'],
+      [['snapshot', 'impact-stat', '--as', 'jpeg'], '--as "jpeg"', 'html, email, svg, png'],
       [['snapshot', 'impact-stat', '--lang', 'en_GB'], '--lang "en_GB"', 'BCP 47'],
       [['snapshot', 'impact-stat', '--id', 'nope'], '--id', 'no stat with id "nope"'],
       [
