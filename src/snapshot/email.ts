@@ -136,7 +136,6 @@ const DRAWN: Record<string, (block: Block, palette: Palette, warnings: string[])
       '',
       `<tr><td bgcolor="${palette.accent}" style="${css({
         'background-color': palette.accent,
-        'border-radius': '6px',
         padding: '10px 20px',
       })}">${runs(
         block,
@@ -208,7 +207,6 @@ export function emailCard(
       'max-width': `${EMAIL_WIDTH}px`,
       'background-color': palette.surface,
       border: `1px solid ${palette.border}`,
-      'border-radius': '12px',
       'border-collapse': 'separate',
     })}"`,
     `<tr><td style="${css({
