@@ -11,7 +11,8 @@
  * the ratio measures.
  */
 
-// The same rules as src/styles/theme.ts and impact-stat.styles.ts (compared rule by rule at run time).
+// The same rules as src/styles/theme.ts and impact-stat.styles.ts, copied as written (compared
+// rule by rule at run time, so a change to either stops the bench until this follows).
 const CSS = `
   :host {
     color-scheme: light;
@@ -24,12 +25,16 @@ const CSS = `
     --_font: var(--impact-font, inherit);
     --_radius: var(--impact-radius, 12px);
     --_focus: var(--impact-focus, light-dark(#1a56db, #8ab4ff));
+
     display: block;
     container-type: inline-size;
     font-family: var(--_font);
   }
-  :host([hidden]) { display: none; }
-  [part~='card'] {
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='card'],
+  .skeleton {
     all: initial;
     display: block;
     visibility: inherit;
@@ -43,19 +48,63 @@ const CSS = `
     border-radius: var(--_radius);
     line-height: 1.4;
   }
-  :host([data-theme='dark']) { color-scheme: dark; }
-  :host([data-theme='auto']) { color-scheme: light dark; }
-  :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  /* The skeleton's text: placeholder words of a typical length, invisible, that wrap as the
+     card's words would, each line of them drawn as a grey bar. */
+  .skeleton i {
+    font: inherit;
+    color: #0000; /* transparent, as the build minifies it */
+    background: linear-gradient(var(--_border) 0 0) 0 60% / 100% 0.6em no-repeat;
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
+    animation: impact-pulse 1s ease-in-out infinite alternate;
+  }
+  @keyframes impact-pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+  /* Out of sight, still read: the figure's words under its counting digits, and the fallback
+     content while the skeleton shows. */
+  .sr {
+    position: absolute;
+    display: block;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  :host([data-theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([data-theme='auto']) {
+    color-scheme: light dark;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   @media (prefers-reduced-motion: reduce) {
-    *, *::before, *::after { animation: none !important; transition: none !important; }
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
   }
 `;
 
 const STAT_CSS = `
-  :host(:state(loading)) { min-height: 128px; }
-  .card { display: grid; gap: 0.5em 1.5em; }
-  p { margin: 0; }
-  [part~='value'] {
+  .card {
+    display: grid;
+    gap: 0.5em 1.5em;
+  }
+  p {
+    margin: 0;
+  }
+  /* The skeleton's lines carry the parts' names as classes: it is no card, and has no parts. */
+  [part~='value'],
+  .value {
     color: var(--_accent);
     font-size: clamp(1.75em, 14cqi, 4.5em);
     font-weight: 700;
@@ -63,34 +112,67 @@ const STAT_CSS = `
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
   }
-  [part~='label'] { font-weight: 600; }
-  [part~='context'], [part~='source'] { color: var(--_muted); font-size: 0.875em; }
-  a { color: inherit; }
-  [part~='bars'] { display: grid; gap: 3px; margin-block: 0.25em; }
-  [part~='bars'] span {
-    width: calc(var(--_now) * 100%);
-    min-width: 3px;
+  [part~='label'],
+  .label {
+    font-weight: 600;
+  }
+  [part~='context'],
+  [part~='source'],
+  .context,
+  .source {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  a {
+    color: inherit;
+  }
+  [part~='bars'] {
+    display: grid;
+    gap: 3px;
+    margin-block: 0.25em;
+  }
+  /* Round caps: each bar is a pill, and a figure of 0 still shows as a dot. The padding holds the
+     caps, which reach half the stroke beyond each end of the line. */
+  [part~='bars'] svg {
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
     height: 0.5em;
-    border-radius: 0.25em;
-    background: var(--_accent);
+    padding-inline: 0.25em;
+    overflow: visible;
+    stroke: var(--_accent);
+    stroke-width: 0.5em;
+    stroke-linecap: round;
   }
-  [part~='bars'] span + span { width: calc(var(--_then) * 100%); background: var(--_muted); }
-  .sr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+  [part~='bars'] svg + svg {
+    stroke: var(--_muted);
   }
+  /* Paper cannot count up: print the final figure, even for a stat never scrolled to. */
   @media print {
-    .sr { all: unset; }
-    .sr + * { display: none; }
+    .sr {
+      all: unset;
+    }
+    .sr + * {
+      display: none;
+    }
   }
+  /* From a blog column to a hero: side by side, and a bigger figure, once there is room. */
   @container (min-width: 480px) {
-    .card { grid-template-columns: auto minmax(0, 1fr); align-items: center; padding: 1.5em 2em; }
-    [part~='value'] { font-size: clamp(2.5em, 10cqi, 4.5em); }
-    [part~='context'], [part~='source'] { grid-column: 1 / -1; }
+    .card {
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: center;
+      padding: 1.5em 2em;
+    }
+    [part~='value'],
+    .value {
+      font-size: clamp(2.5em, 10cqi, 4.5em);
+    }
+    [part~='context'],
+    [part~='source'],
+    .context,
+    .source {
+      grid-column: 1 / -1;
+    }
   }
 `;
 
@@ -133,6 +215,18 @@ function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** One comparison bar: an SVG line whose end, `x2`, is the figure's share of the longer one. */
+function bar() {
+  const svg = document.createElementNS(SVG, 'svg');
+  const line = document.createElementNS(SVG, 'line');
+  line.setAttribute('y1', '50%');
+  line.setAttribute('y2', '50%');
+  svg.append(line);
+  return svg;
+}
+
 const template = h(
   'div',
   { part: 'card', class: 'card' },
@@ -141,7 +235,7 @@ const template = h(
     'div',
     {},
     h('p', { part: 'label' }),
-    h('div', { part: 'bars', 'aria-hidden': 'true' }, h('span'), h('span')),
+    h('div', { part: 'bars', 'aria-hidden': 'true' }, bar(), bar()),
     h('p', { part: 'baseline' }),
   ),
   h('p', { part: 'context' }),
@@ -190,8 +284,9 @@ class VanillaStat extends HTMLElement {
       const word = value < then ? 'down from' : value > then ? 'up from' : 'the same as';
       baseline.textContent = `${word} ${format(then, percent, locale)}${when ? ` ${when}` : ''}`;
       const max = Math.max(Math.abs(value), Math.abs(then)) || 1;
-      bars.style.setProperty('--_now', `${Math.abs(value) / max}`);
-      bars.style.setProperty('--_then', `${Math.abs(then) / max}`);
+      const [now, before] = bars.children;
+      now.firstChild.setAttribute('x2', `${(Math.abs(value) / max) * 100}%`);
+      before.firstChild.setAttribute('x2', `${(Math.abs(then) / max) * 100}%`);
     }
 
     if (attribute('context') === null) context.remove();
