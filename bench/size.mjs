@@ -72,8 +72,9 @@ function indexWithout(tag) {
 
 /**
  * Bundles one entry with a fresh copy of rollup.config.js's plugins for the ES module output.
- * Without lit in the entry, the plugin that renames lit-html's policy (and fails when it finds no
- * lit-html) is left out; it changes nothing else.
+ * Without lit in the entry, lit stays out: a piece that only asks lit `isServer` would otherwise
+ * count all of lit's side-effecting modules as its own. The plugin that renames lit-html's policy
+ * (and fails when it finds no lit-html) is then left out; it changes nothing else.
  */
 async function build(name, source, tags, lit = true) {
   const config = await import(
@@ -85,7 +86,8 @@ async function build(name, source, tags, lit = true) {
     : es.plugins.filter((plugin) => plugin.name !== 'rename-trusted-types-policy');
   const input = join(DIR, `${name}.entry.js`);
   writeFileSync(input, source);
-  const bundle = await rollup({ input, plugins, onwarn: () => {} });
+  const external = lit ? [] : [/^lit(\/|$)/];
+  const bundle = await rollup({ input, plugins, external, onwarn: () => {} });
   const file = join(DIR, `${name}.js`);
   try {
     await bundle.write({ file, format: 'es' });
