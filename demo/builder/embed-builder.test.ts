@@ -181,6 +181,25 @@ async function builtBuilder(): Promise<[EmbedBuilderElement, PageWindow]> {
   return [built, page];
 }
 
+/**
+ * The built builder showing a fixture document's item of `tag`, in dark and in French, loaded
+ * from a URL of its own (`kase`); and the command's options for the same card.
+ */
+async function builtCard(
+  tag: string,
+  kase: string,
+): Promise<[EmbedBuilderElement, Record<string, string>]> {
+  const [b] = await builtBuilder();
+  await choose(b, 'element', tag);
+  const url = `/fixtures/study.json?case=${kase}-${tag}`;
+  await load(b, url);
+  await choose(b, 'item', CASES[tag].id);
+  await choose(b, 'theme', 'dark');
+  await choose(b, 'lang', 'fr');
+  const src = new URL(url, location.href).href;
+  return [b, { tag, src, id: CASES[tag].id, lang: 'fr', theme: 'dark' }];
+}
+
 /** What a person does with a select or an input: pick a value, and the change event follows. */
 async function choose(b: EmbedBuilderElement, name: string, value: string): Promise<void> {
   const field = control(b, name);
@@ -675,13 +694,7 @@ describe('the copied pre-rendered snippet', () => {
   for (const tag of TAGS) {
     it(`<${tag}>: is what npx impact-widgets snapshot prints, shows its styled card without script, and is taken over in place`, async () => {
       // The shipped elements' card: the one a partner's builder copies, its templates minified.
-      const [b] = await builtBuilder();
-      await choose(b, 'element', tag);
-      const url = `/fixtures/study.json?case=prerendered-${tag}`;
-      await load(b, url);
-      await choose(b, 'item', CASES[tag].id);
-      await choose(b, 'theme', 'dark');
-      await choose(b, 'lang', 'fr');
+      const [b, command] = await builtCard(tag, 'prerendered');
       await choose(b, 'snippet', 'prerendered');
       await waitUntil(() => snippet(b), 'no snippet from the preview’s card');
       const copied = await copy(b);
@@ -689,13 +702,7 @@ describe('the copied pre-rendered snippet', () => {
 
       // The command's snippet for the same document, item, language and theme, its stylesheet on
       // this server; then the script tag.
-      const printed = await snapshotOf({
-        tag,
-        src: new URL(url, location.href).href,
-        id: CASES[tag].id,
-        lang: 'fr',
-        theme: 'dark',
-      });
+      const printed = await snapshotOf(command);
       const text = copied.replaceAll(CDN, '/built/');
       expect(text).to.equal(
         `${printed}<script type="module" src="/built/impact-widgets.js" integrity="${integrity['impact-widgets.js']}" crossorigin="anonymous"></script>`,
@@ -789,22 +796,9 @@ describe('the email and image cards in the builder', () => {
   for (const tag of TAGS) {
     it(`<${tag}>: copies the email HTML that npx impact-widgets snapshot --as email prints`, async () => {
       // The shipped elements' card, its templates minified as the command's are.
-      const [b] = await builtBuilder();
-      await choose(b, 'element', tag);
-      const url = `/fixtures/study.json?case=email-${tag}`;
-      await load(b, url);
-      await choose(b, 'item', CASES[tag].id);
-      await choose(b, 'theme', 'dark');
-      await choose(b, 'lang', 'fr');
+      const [b, command] = await builtCard(tag, 'email');
       await waitUntil(() => b.shadowRoot!.querySelector('[part~="email"]'), 'no email HTML');
-      const printed = await snapshotOf({
-        tag,
-        src: new URL(url, location.href).href,
-        id: CASES[tag].id,
-        lang: 'fr',
-        theme: 'dark',
-        as: 'email',
-      });
+      const printed = await snapshotOf({ ...command, as: 'email' });
       expect(await copyPart(b, 'email')).to.equal(printed);
     });
   }
