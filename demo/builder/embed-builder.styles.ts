@@ -181,6 +181,7 @@ export const styles = css`
     overflow: auto;
   }
   .downloads {
+    margin-block: 0.75rem;
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem 1.5rem;
