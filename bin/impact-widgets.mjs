@@ -12,143 +12,17 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+  cardOptions,
+  imageOf,
+  options,
+  Refusal,
+  renderRefusal,
+  USAGE,
+  version,
+} from './snapshot-options.mjs';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const TAGS = ['impact-stat', 'study-quote', 'fundraise-cta'];
-const THEMES = ['light', 'dark', 'auto'];
-const FORMATS = ['html', 'email', 'svg', 'png'];
-/** Formats for a card outside a page: no reader's system setting for `auto` to follow. */
-const OUTSIDE = ['email', 'svg', 'png'];
-/** Options that only some formats take. */
-const ONLY = { 'css-url': ['html'], width: ['svg', 'png'] };
-const WIDTHS = [300, 2400];
 const FETCH_TIMEOUT_MS = 10_000;
-
-const USAGE = `Usage: impact-widgets snapshot <tag> [options]
-
-Prints an element's card, as --as says:
-  html    the element pre-rendered: the element, its card in a declarative shadow root, and the
-          card's words as light-DOM fallback. The card shows before the script loads, and
-          without it; once the script loads, the element takes the card over.
-  email   the card as newsletter HTML: one table at most 600 px wide, inline styles only, no
-          script, style sheet or SVG. A call to action's button links to its button.href.
-  svg     the card as an image, 1200x630 (a social post's preview) or --width wide, drawn with
-  png     the fonts in this package. The image's alternative text (the card's words) is printed
-          on standard output when -o writes the image, else on standard error.
-
-  <tag>               ${TAGS.join(', ')}
-  --src FILE-or-URL   the study document (default: the embedded study); written as the element's
-                      data-src, so publish the file where the page finds it by that URL
-  --id ID             the item's id (default: the first item of the element's kind)
-  --lang L            the element's language, a BCP 47 tag (default: the document's)
-  --theme T           ${THEMES.join(', ')} (default: light; email and images take light or dark)
-  --as FORMAT         ${FORMATS.join(', ')} (default: html)
-  --css-url URL       html: where the card's stylesheet, dist/impact-widgets.css, is served
-                      (default: https://unpkg.com/impact-widgets@${version}/dist/impact-widgets.css);
-                      the link carries its integrity hash, so serve this version's file unchanged
-  --width PX          svg, png: the image's width, ${WIDTHS.join(' to ')} (default: 1200; 600 for a
-                      newsletter); the height follows at 1200x630's ratio
-  -o, --output FILE   write to FILE instead of standard output
-  -h, --help          show this help`;
-
-/** Why the command cannot do what was asked: one line on stderr, and `code` as the exit code. */
-class Refusal extends Error {
-  constructor(message, code = 1) {
-    super(message);
-    this.code = code;
-  }
-}
-
-function options(args) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        src: { type: 'string' },
-        id: { type: 'string' },
-        lang: { type: 'string' },
-        theme: { type: 'string' },
-        as: { type: 'string', default: 'html' },
-        'css-url': { type: 'string' },
-        width: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // Node's own words are long and name no fix; the option is what matters.
-    const option = /'(-[^' ]+)/.exec(error.message)?.[1];
-    const reason =
-      error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? `unknown option ${option}`
-        : error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option
-          ? `${option} needs a value`
-          : error.message;
-    throw new Refusal(`${reason} (see impact-widgets --help)`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true };
-  const [command, tag, ...extra] = positionals;
-  if (command !== 'snapshot') {
-    throw new Refusal(
-      command
-        ? `unknown command "${command}"; the command is snapshot (see impact-widgets --help)`
-        : 'no command given; the command is snapshot (see impact-widgets --help)',
-      2,
-    );
-  }
-  if (!TAGS.includes(tag)) {
-    throw new Refusal(
-      `${tag ? `unknown element "${tag}"` : 'no element given'}: snapshot takes one of ${TAGS.join(', ')}`,
-      2,
-    );
-  }
-  if (extra.length) throw new Refusal(`unexpected argument "${extra[0]}"`, 2);
-  const oneOf = (name, value, allowed) => {
-    if (value !== undefined && !allowed.includes(value)) {
-      throw new Refusal(`--${name} "${value}" is not one of ${allowed.join(', ')}`, 2);
-    }
-  };
-  oneOf('as', values.as, FORMATS);
-  oneOf('theme', values.theme, THEMES);
-  for (const name of ['src', 'id', 'lang', 'css-url', 'width', 'output']) {
-    if (values[name] !== undefined && !values[name].trim()) {
-      throw new Refusal(`--${name} is empty`, 2);
-    }
-  }
-  for (const [name, formats] of Object.entries(ONLY)) {
-    if (values[name] !== undefined && !formats.includes(values.as)) {
-      throw new Refusal(`--${name} is for --as ${formats.join(' or ')}, not --as ${values.as}`, 2);
-    }
-  }
-  if (values.theme === 'auto' && OUTSIDE.includes(values.as)) {
-    throw new Refusal(
-      `--theme auto follows the reader's system setting, which only a page can read: --as ${values.as} takes light or dark`,
-      2,
-    );
-  }
-  if (values.width !== undefined) {
-    const width = Number(values.width);
-    if (!Number.isInteger(width) || width < WIDTHS[0] || width > WIDTHS[1]) {
-      throw new Refusal(
-        `--width "${values.width}" is not a whole number from ${WIDTHS.join(' to ')}`,
-        2,
-      );
-    }
-    values.width = width;
-  }
-  if (values.lang !== undefined) {
-    try {
-      Intl.getCanonicalLocales(values.lang);
-    } catch {
-      throw new Refusal(`--lang "${values.lang}" is not a BCP 47 language tag (en, fr-CA…)`, 2);
-    }
-  }
-  return { tag, ...values };
-}
 
 /** The document's text and where it came from, read from a file or over HTTP(S). */
 async function read(src) {
@@ -213,22 +87,12 @@ async function main(args) {
       throw new Refusal(error.message);
     }
   }
-  const card = {
-    tag: given.tag,
-    document,
-    src: given.src,
-    id: given.id,
-    lang: given.lang,
-    theme: given.theme,
-  };
+  const card = cardOptions(given, document);
   let result;
   try {
     result = await RENDER[given.as](renderer, card, given);
   } catch (error) {
-    // A missing id is the --id option's; anything else, what the element (or the format) said.
-    throw new Refusal(
-      `${error.cause === 'not-found' ? '--id' : `<${given.tag}>`}: ${error.message}`,
-    );
+    throw renderRefusal(error, given);
   }
   for (const warning of result.warnings) console.error(`impact-widgets: warning: ${warning}`);
   if (given.output) write(given.output, result.output);
@@ -268,11 +132,7 @@ const RENDER = {
 };
 
 async function image(renderer, card, given) {
-  const { image, alt, warnings } = await renderer.imageSnapshot({
-    ...card,
-    format: given.as,
-    width: given.width,
-  });
+  const { image, alt, warnings } = await imageOf(renderer, card, given);
   return { output: image, alt, warnings };
 }
 

@@ -2,15 +2,18 @@
  * `npm start`: builds the bundle, then serves the project on http://localhost:8000 (or the next
  * free port, printed) so the demo loads `dist/` exactly as a partner's page would.
  * A plain static server, keeping `npm start` free of dev-server transforms that a partner's page
- * would not have, plus the one route the demo posts to: the stand-in sign-up endpoint
- * `/demo-api/signups` (scripts/demo-signups.mjs). `--no-build` serves `dist/` as it is.
+ * would not have, plus the demo's two routes: the stand-in sign-up endpoint `/demo-api/signups`
+ * (scripts/demo-signups.mjs), and the embed builder's image cards `/demo-api/card-image`
+ * (scripts/demo-card-image.mjs). `--no-build` serves `dist/` as it is.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { createCardImages } from './demo-card-image.mjs';
 import { createDemoSignups } from './demo-signups.mjs';
 import { MIME_TYPES } from './mime-types.mjs';
+import { fileFor } from './static-files.mjs';
 
 const ROOT = resolve('.');
 const FIRST_PORT = Number(process.env.PORT ?? 8000);
@@ -19,26 +22,17 @@ if (!process.argv.includes('--no-build')) {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }
 
-function fileFor(urlPath) {
-  try {
-    // decodeURIComponent throws on a stray "%": that is no file, not a crash of the server.
-    const path = normalize(join(ROOT, decodeURIComponent(urlPath)));
-    if (!path.startsWith(ROOT)) return undefined;
-    const stats = statSync(path);
-    if (stats.isDirectory()) return fileFor(join(urlPath, 'index.html'));
-    return stats.isFile() ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const signups = createDemoSignups();
+const cardImages = createCardImages({ root: ROOT });
+
+/** The demo's own routes: each answers a request with `{status, headers, body}`. */
+const ROUTES = { '/demo-api/signups': signups, '/demo-api/card-image': cardImages };
 
 const server = createServer((request, response) => {
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-  if (pathname === '/demo-api/signups') {
+  if (Object.hasOwn(ROUTES, pathname)) {
     // A request that broke off while its body was read has no one left to answer.
-    return void signups(request).then(
+    return void ROUTES[pathname](request).then(
       ({ status, headers, body }) => {
         response.writeHead(status, { ...headers, 'cache-control': 'no-store' });
         response.end(body);
@@ -50,8 +44,8 @@ const server = createServer((request, response) => {
     response.writeHead(302, { location: '/demo/' });
     return response.end();
   }
-  const file = fileFor(pathname);
-  if (!file || pathname.includes('/node_modules/')) {
+  const file = fileFor(ROOT, pathname);
+  if (!file) {
     response.writeHead(404, { 'content-type': 'text/plain' });
     return response.end('Not found');
   }

@@ -32,6 +32,8 @@
  *   GET  /api/cookies                {cookie}: the Cookie header the request came with ('' for none)
  *   POST /demo-api/signups           the demo's stand-in sign-up endpoint, the one `npm start` serves
  *                                    (scripts/demo-signups.mjs; its log line is dropped here)
+ *   GET  /demo-api/card-image?…      the embed builder's image cards, as `npm start` serves them
+ *                                    (scripts/demo-card-image.mjs), reading documents from this project
  *   GET  /demo/index.html?first=NAME the demo as served, with test/pages/NAME.js as its first script
  *   GET  /pages/NAME.html?csp=strict test/pages/NAME.html, under the strict partner CSP when asked
  *                                    (csp=lit-html: also allows the host's own lit-html policy;
@@ -47,6 +49,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createCardImages } from '../scripts/demo-card-image.mjs';
 import { createDemoSignups } from '../scripts/demo-signups.mjs';
 
 /** The strictest policy a partner might send: no inline script or style, Trusted Types enforced. */
@@ -202,7 +206,11 @@ const hostileItems = {
 
 const hits = new Map();
 const received = [];
-const demoSignups = createDemoSignups({ log: () => {} });
+/** The demo's own routes (scripts/serve.mjs mounts the same), each answering `{status, headers, body}`. */
+const DEMO_ROUTES = {
+  '/demo-api/signups': createDemoSignups({ log: () => {} }),
+  '/demo-api/card-image': createCardImages({ root: fileURLToPath(new URL('..', import.meta.url)) }),
+};
 /** Every request a sign-up service stand-in received. */
 const serviceLog = [];
 
@@ -598,8 +606,8 @@ export async function testRoutes(ctx, next) {
       'text/html',
     );
   }
-  if (path === '/demo-api/signups') {
-    const { status, headers, body } = await demoSignups(ctx.req);
+  if (Object.hasOwn(DEMO_ROUTES, path)) {
+    const { status, headers, body } = await DEMO_ROUTES[path](ctx.req);
     ctx.set(headers);
     return send(ctx, status, body, headers['content-type']);
   }

@@ -162,7 +162,34 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  [part~='status'] {
+  [part~='status'],
+  [part~='email-status'],
+  [part~='alt-status'] {
     margin-inline-start: 0.75rem;
+  }
+  h3 {
+    margin: 1rem 0 0.5rem;
+    font-size: 1rem;
+  }
+  h3 + p,
+  [part~='alt'] {
+    margin-bottom: 0.5rem;
+  }
+  /* The email is one long table: a window onto it, scrolled from the keyboard too. */
+  pre.email {
+    max-height: 12rem;
+    overflow: auto;
+  }
+  .downloads {
+    margin-block: 0.75rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+  }
+  a {
+    color: var(--_accent);
+  }
+  [part~='image-width'] {
+    justify-self: start;
   }
 `;

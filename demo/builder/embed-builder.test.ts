@@ -181,6 +181,25 @@ async function builtBuilder(): Promise<[EmbedBuilderElement, PageWindow]> {
   return [built, page];
 }
 
+/**
+ * The built builder showing a fixture document's item of `tag`, in dark and in French, loaded
+ * from a URL of its own (`kase`); and the command's options for the same card.
+ */
+async function builtCard(
+  tag: string,
+  kase: string,
+): Promise<[EmbedBuilderElement, Record<string, string>]> {
+  const [b] = await builtBuilder();
+  await choose(b, 'element', tag);
+  const url = `/fixtures/study.json?case=${kase}-${tag}`;
+  await load(b, url);
+  await choose(b, 'item', CASES[tag].id);
+  await choose(b, 'theme', 'dark');
+  await choose(b, 'lang', 'fr');
+  const src = new URL(url, location.href).href;
+  return [b, { tag, src, id: CASES[tag].id, lang: 'fr', theme: 'dark' }];
+}
+
 /** What a person does with a select or an input: pick a value, and the change event follows. */
 async function choose(b: EmbedBuilderElement, name: string, value: string): Promise<void> {
   const field = control(b, name);
@@ -675,13 +694,7 @@ describe('the copied pre-rendered snippet', () => {
   for (const tag of TAGS) {
     it(`<${tag}>: is what npx impact-widgets snapshot prints, shows its styled card without script, and is taken over in place`, async () => {
       // The shipped elements' card: the one a partner's builder copies, its templates minified.
-      const [b] = await builtBuilder();
-      await choose(b, 'element', tag);
-      const url = `/fixtures/study.json?case=prerendered-${tag}`;
-      await load(b, url);
-      await choose(b, 'item', CASES[tag].id);
-      await choose(b, 'theme', 'dark');
-      await choose(b, 'lang', 'fr');
+      const [b, command] = await builtCard(tag, 'prerendered');
       await choose(b, 'snippet', 'prerendered');
       await waitUntil(() => snippet(b), 'no snippet from the preview’s card');
       const copied = await copy(b);
@@ -689,13 +702,7 @@ describe('the copied pre-rendered snippet', () => {
 
       // The command's snippet for the same document, item, language and theme, its stylesheet on
       // this server; then the script tag.
-      const printed = await snapshotOf({
-        tag,
-        src: new URL(url, location.href).href,
-        id: CASES[tag].id,
-        lang: 'fr',
-        theme: 'dark',
-      });
+      const printed = await snapshotOf(command);
       const text = copied.replaceAll(CDN, '/built/');
       expect(text).to.equal(
         `${printed}<script type="module" src="/built/impact-widgets.js" integrity="${integrity['impact-widgets.js']}" crossorigin="anonymous"></script>`,
@@ -755,6 +762,129 @@ describe('the copied pre-rendered snippet', () => {
     // The element keeps them, for the card the script takes over.
     expect(snippet(b)).to.contain('data-share="copy email"').and.contain('data-clamp="2"');
     expect(part(b, 'hint').textContent).to.contain('share controls').and.contain('style-src');
+    await expect(b).to.be.accessible();
+  });
+});
+
+/** A copy button of the builder's cards pressed from the keyboard, and what the clipboard then holds. */
+async function copyPart(b: EmbedBuilderElement, name: 'email' | 'alt'): Promise<string> {
+  part(b, `copy-${name}`).focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => part(b, `${name}-status`).textContent === 'Copied', `${name} not copied`);
+  return paste();
+}
+
+/** What the command says when it refuses, after `impact-widgets: <tag>: `. */
+async function refusalOf(params: Record<string, string>): Promise<string> {
+  const response = await fetch(`/api/snapshot?${new URLSearchParams(params)}`);
+  const stderr = await response.text();
+  expect(response.status, stderr).to.equal(422);
+  return stderr.trim().replace(/^impact-widgets: <[a-z-]+>: /, '');
+}
+
+/** A PNG's width and height, from its IHDR chunk, right after the 8-byte signature. */
+async function pngSize(url: string): Promise<[number, number]> {
+  const response = await fetch(url);
+  expect(response.headers.get('content-type')).to.equal('image/png');
+  const bytes = new DataView(await response.arrayBuffer());
+  expect(bytes.getUint32(0)).to.equal(0x89504e47);
+  expect(bytes.getUint32(12)).to.equal(0x49484452); // "IHDR"
+  return [bytes.getUint32(16), bytes.getUint32(20)];
+}
+
+describe('the email and image cards in the builder', () => {
+  for (const tag of TAGS) {
+    it(`<${tag}>: copies the email HTML that npx impact-widgets snapshot --as email prints`, async () => {
+      // The shipped elements' card, its templates minified as the command's are.
+      const [b, command] = await builtCard(tag, 'email');
+      await waitUntil(() => b.shadowRoot!.querySelector('[part~="email"]'), 'no email HTML');
+      const printed = await snapshotOf({ ...command, as: 'email' });
+      expect(await copyPart(b, 'email')).to.equal(printed);
+    });
+  }
+
+  it("refuses a call to action's email without a link, in the command's words, until it has one", async () => {
+    const b = await builder();
+    // The embedded study's call to action has a sign-up and no button.href.
+    await choose(b, 'element', 'fundraise-cta');
+    await waitUntil(() => b.shadowRoot!.querySelector('[part~="email-refused"]'), 'not refused');
+    const reason = await refusalOf({ tag: 'fundraise-cta', as: 'email' });
+    expect(part(b, 'email-refused').textContent).to.contain(reason);
+    // No control that would do nothing.
+    expect(b.shadowRoot!.querySelector('[part~="copy-email"], [part~="email"]')).to.equal(null);
+    await expect(b).to.be.accessible();
+
+    await choose(b, 'data-href', 'https://example.org/give');
+    await waitUntil(() => b.shadowRoot!.querySelector('[part~="email"]'), 'no email HTML');
+    const email = new DOMParser().parseFromString(part(b, 'email').textContent!, 'text/html');
+    const links = [...email.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.include('https://example.org/give');
+    expect(await copyPart(b, 'email')).to.equal(part(b, 'email').textContent);
+    await expect(b).to.be.accessible();
+  });
+
+  it('says that an email or an image needs light or dark, for theme auto', async () => {
+    const b = await builder();
+    await choose(b, 'theme', 'auto');
+    const refused = part(b, 'cards-refused').textContent!;
+    expect(refused).to.contain('theme "auto"').and.contain('light or dark');
+    const controls = '[part~="copy-email"], [part~="download-png"], [part~="download-svg"]';
+    expect(b.shadowRoot!.querySelector(controls)).to.equal(null);
+    await expect(b).to.be.accessible();
+  });
+
+  it('links the PNG and the SVG the server draws, at the width chosen, with the alt text the command gives', async () => {
+    const b = await builder();
+    await choose(b, 'theme', 'dark');
+    await waitUntil(() => b.shadowRoot!.querySelector('[part~="download-png"]'), 'no image');
+    const png = part<HTMLAnchorElement>(b, 'download-png');
+    const svg = part<HTMLAnchorElement>(b, 'download-svg');
+    for (const link of [png, svg]) {
+      expect(link.hasAttribute('download'), 'a download link').to.be.true;
+      link.focus();
+      expect(b.shadowRoot!.activeElement, 'reached from the keyboard').to.equal(link);
+    }
+    expect(await pngSize(png.href)).to.deep.equal([1200, 630]);
+    const drawn = new DOMParser().parseFromString(
+      await (await fetch(svg.href)).text(),
+      'image/svg+xml',
+    );
+    expect(drawn.querySelector('parsererror')).to.equal(null);
+    expect(drawn.documentElement.getAttribute('width')).to.equal('1200');
+
+    // The command's own image of the same card carries the alt text as its title.
+    const printed = new DOMParser().parseFromString(
+      await snapshotOf({ tag: 'impact-stat', theme: 'dark', lang: 'en', as: 'svg' }),
+      'image/svg+xml',
+    );
+    const alt = printed.querySelector('title')!.textContent!;
+    expect(alt).to.contain(DEFAULT_DOCUMENT.stats[0].label);
+    expect(part(b, 'alt').textContent).to.equal(alt);
+    expect(await copyPart(b, 'alt')).to.equal(alt);
+
+    // A newsletter's width, picked from the keyboard.
+    part(b, 'image-width').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(
+      () => part<HTMLAnchorElement>(b, 'download-png')?.href.includes('width=600'),
+      'the width did not change',
+    );
+    expect(await pngSize(part<HTMLAnchorElement>(b, 'download-png').href)).to.deep.equal([
+      600, 315,
+    ]);
+    await expect(b).to.be.accessible();
+  });
+
+  it('says why the server draws no image: a document it does not serve', async () => {
+    const b = await builder();
+    // Served by a route of the test server, not from a file: the endpoint reads files only.
+    await load(b, '/fixtures/study.json?case=image-refused');
+    await waitUntil(
+      () => /^No image/.test(part(b, 'image-status')?.textContent ?? ''),
+      'no reason',
+    );
+    expect(part(b, 'image-status').textContent).to.contain('this server has no such document');
+    expect(b.shadowRoot!.querySelector('[part~="download-png"]')).to.equal(null);
     await expect(b).to.be.accessible();
   });
 });

@@ -7,6 +7,9 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_DOCUMENT, loadStudyDocument, type StudyDocument } from '../../src/index.js';
+import { elementLang } from '../../src/internal/lang.js';
+import { readCard, scheme, type Block } from '../../src/snapshot/card.js';
+import { emailAttributes, emailOf } from '../../src/snapshot/email.js';
 import { renderedCard, type RenderedCard } from './card.js';
 import { styles } from './embed-builder.styles.js';
 import { ELEMENTS, type ElementSpec, type FallbackContext, type ItemOf } from './elements.js';
@@ -19,6 +22,11 @@ const THEMES = [
   ['auto', "Auto (the reader's setting)"],
 ] as const;
 type Theme = (typeof THEMES)[number][0];
+/** The image card's widths: a social post's, and a newsletter column's. */
+const IMAGE_WIDTHS = [
+  ['1200', '1200 × 630: a social post'],
+  ['600', '600 × 315: a newsletter'],
+] as const;
 /** What the preview shows: a change to any of these rebuilds it. */
 const SHOWN = ['tag', 'study', 'src', 'itemId', 'more', 'theme', 'language', 'options', 'snippet'];
 /**
@@ -26,6 +34,18 @@ const SHOWN = ['tag', 'study', 'src', 'itemId', 'more', 'theme', 'language', 'op
  * page adopts it, so it can be given a shadow root first, as a declarative one is.
  */
 const INERT = document.implementation.createHTMLDocument('');
+/** The image endpoint's query parameters for the element's attributes that are its options. */
+const IMAGE_QUERY: Record<string, string> = {
+  'data-src': 'src',
+  'data-id': 'id',
+  'data-theme': 'theme',
+};
+/** What each copy button copies, as the builder says it. */
+const COPIES: Record<string, string> = {
+  snippet: 'the snippet',
+  email: 'the email HTML',
+  alt: 'the alt text',
+};
 const LANGUAGES = [
   ['en', 'English'],
   ['fr', 'Français'],
@@ -38,7 +58,9 @@ const LANGUAGES = [
  * element's markup with its fallback content filled in from the chosen item; or the element with
  * its card pre-rendered, written from the preview as `npx impact-widgets snapshot` writes it, then
  * the script tag; or, for a platform that takes no script, an iframe of dist/embed.html, titled as
- * the item, at the preview's height.
+ * the item, at the preview's height. For where no page goes, it gives the card as email HTML, written
+ * in the page by the snapshot command's own code, and as an image (PNG or SVG) with its alt text,
+ * drawn by the demo server's `/demo-api/card-image` (scripts/demo-card-image.mjs).
  *
  * @summary The embed builder of the demo.
  * @tag embed-builder
@@ -53,6 +75,18 @@ const LANGUAGES = [
  *   options an iframe leaves out, the stylesheet a pre-rendered card needs style-src to allow.
  * @csspart recognised - What was read from a pasted embed code or form URL, and what was not.
  * @csspart warning - The preview element's own warning, when it has one.
+ * @csspart cards-refused - Why neither an email nor an image can be made (theme `auto`, no card).
+ * @csspart email - The email HTML's `<code>`.
+ * @csspart copy-email - The button that copies the email HTML.
+ * @csspart email-status - Says "Copied", or how to copy by hand.
+ * @csspart email-refused - Why the card makes no email (a call to action with no link).
+ * @csspart image-width - The image's width.
+ * @csspart download-png - The link that downloads the PNG.
+ * @csspart download-svg - The link that downloads the SVG.
+ * @csspart alt - The image's alt text.
+ * @csspart copy-alt - The button that copies the alt text.
+ * @csspart alt-status - Says "Copied", or how to copy by hand.
+ * @csspart image-status - While the image is drawn, and why it cannot be.
  */
 export class EmbedBuilderElement extends LitElement {
   static override styles = styles;
@@ -68,6 +102,9 @@ export class EmbedBuilderElement extends LitElement {
 
   /** The CDN the snippet loads the package from. */
   @property() cdn = 'https://unpkg.com';
+
+  /** Where the image cards are drawn: the demo server's endpoint (scripts/demo-card-image.mjs). */
+  @property({ attribute: 'image-endpoint' }) imageEndpoint = '/demo-api/card-image';
 
   @state() private tag = ELEMENTS[0].tag;
   @state() private study: StudyDocument = DEFAULT_DOCUMENT;
@@ -86,21 +123,32 @@ export class EmbedBuilderElement extends LitElement {
   /** The preview element's own warning, as a partner would see it in the console. */
   @state() private warning = '';
   @state() private copyStatus = '';
+  /** What was last copied, or selected to be: which part, and its text then. */
+  @state() private copied = { part: '', text: '' };
   /** What the last paste was read as. */
   @state() private recognised = '';
   /** The preview element's height in CSS px: an iframe snippet's, until its card says. */
   @state() private previewHeight?: number;
   /** The preview's first card, for a pre-rendered snippet. */
   @state() private card?: RenderedCard;
+  /**
+   * The card an email is written from, read as the snapshot command reads its card, and its
+   * language; or why there is none.
+   */
+  @state() private emailSource?: { blocks: Block[]; lang: string } | { error: string };
+  @state() private imageWidth: string = IMAGE_WIDTHS[0][0];
+  /** The image at `url` as the server drew it: its alt text, or why it cannot be drawn. */
+  @state() private image?: { url: string; alt?: string; refused?: string };
 
   @query('[part~="preview"]') private preview!: HTMLElement;
-  @query('[part~="snippet"]') private code!: HTMLElement;
+  /** Where the element renders the card its email is written from, out of sight. */
+  @query('.email-source') private emailSourceBox!: HTMLElement;
   @query('textarea') private pasted?: HTMLTextAreaElement;
 
   /** Only the newest load may change the document. */
   #generation = 0;
-  /** The snippet's text when it was last copied, or selected to be. */
-  #copied = '';
+  /** The image's address last asked for: only its answer is shown. */
+  #imageAsked = '';
   /**
    * The tallest the preview has been since it was built: a frame that nothing resizes then cuts
    * off none of its card (a rotating quote's longest).
@@ -115,6 +163,7 @@ export class EmbedBuilderElement extends LitElement {
     if (SHOWN.some((key) => changed.has(key))) {
       this.warning = '';
       this.card = undefined;
+      this.emailSource = undefined;
       // Measured again once the new preview is laid out.
       this.previewHeight = undefined;
     }
@@ -246,17 +295,122 @@ export class EmbedBuilderElement extends LitElement {
         <section aria-labelledby="snippet-heading">
           <h2 id="snippet-heading">Embed snippet</h2>
           <pre><code part="snippet">${snippet}</code></pre>
-          <button part="copy" type="button" ?disabled=${!snippet} @click=${this.#copy}>Copy</button>
-          <!-- Only about the text copied: an iframe's height may change after. -->
-          <span part="status" role="status"
-            >${snippet === this.#copied ? this.copyStatus : ''}</span
+          <button
+            part="copy"
+            type="button"
+            data-copies="snippet"
+            ?disabled=${!snippet}
+            @click=${this.#copy}
           >
+            Copy
+          </button>
+          <!-- Only about the text copied: an iframe's height may change after. -->
+          <span part="status" role="status">${this.#copyStatus('snippet', snippet)}</span>
         </section>
+        ${this.#cards(spec, item)}
       </div>
+      <div
+        class="email-source"
+        hidden
+        @impact-ready=${this.#emailReady}
+        @impact-error=${this.#emailError}
+      ></div>
     </div>`;
   }
 
-  protected override updated(changed: PropertyValues): void {
+  /**
+   * The card as email HTML and as an image, for where no page goes: what the snapshot command's
+   * `--as email`, `--as png` and `--as svg` make of it, refused for the command's reasons.
+   */
+  #cards(spec: ElementSpec, item: ItemOf<ElementSpec['kind']> | undefined) {
+    let refused = item ? '' : `This document has no ${spec.kind}.`;
+    try {
+      scheme(this.theme);
+    } catch (error) {
+      refused = `An email or an image has no page to follow: ${(error as Error).message}.`;
+    }
+    const source = this.emailSource;
+    if (source && 'error' in source) refused = `The element shows no card: ${source.error}`;
+    let body;
+    if (refused) {
+      body = html`<p part="cards-refused" role="status">${refused}</p>`;
+    } else {
+      body = html`${this.#email()}${this.#imageCard()}`;
+    }
+    return html`<section aria-labelledby="cards-heading">
+      <h2 id="cards-heading">Email and image</h2>
+      ${body}
+    </section>`;
+  }
+
+  /** The email HTML, written from the card as the snapshot command writes it, or why not. */
+  #email() {
+    const source = this.emailSource;
+    if (!source || 'error' in source) {
+      return html`<h3>Email HTML</h3>
+        <p role="status">The email is written from the card, once it shows.</p>`;
+    }
+    let email: { html: string; warnings: string[] };
+    try {
+      email = emailOf(this.tag, source.blocks, this.theme, source.lang);
+    } catch (error) {
+      return html`<h3>Email HTML</h3>
+        <p part="email-refused" role="status">No email: ${(error as Error).message}.</p>`;
+    }
+    return html`<h3>Email HTML</h3>
+      <p>
+        For a newsletter tool that takes your own HTML: one table, inline styles only, as
+        <code>npx impact-widgets snapshot ${this.tag} --as email</code> writes it.
+        ${email.warnings.join(' ')}
+      </p>
+      <pre
+        class="email"
+        role="region"
+        tabindex="0"
+        aria-label="Email HTML"
+      ><code part="email">${email.html}</code></pre>
+      <button part="copy-email" type="button" data-copies="email" @click=${this.#copy}>
+        Copy the email HTML
+      </button>
+      <span part="email-status" role="status">${this.#copyStatus('email', email.html)}</span>`;
+  }
+
+  /** The width choice, the image's download links and its alt text; or why there is no image. */
+  #imageCard() {
+    const image = this.image;
+    const url = this.#imageUrl('svg');
+    const current = image?.url === url ? image : undefined;
+    let shown;
+    if (!current) {
+      shown = html`<p part="image-status" role="status">Drawing the image…</p>`;
+    } else if (current.refused !== undefined) {
+      shown = html`<p part="image-status" role="status">No image: ${current.refused}</p>`;
+    } else {
+      shown = html`<p class="downloads">
+          <a part="download-png" download href=${this.#imageUrl('png')}>Download the PNG</a>
+          <a part="download-svg" download href=${url}>Download the SVG</a>
+        </p>
+        <p>Its alt text, the card's words, for the image's <code>alt</code>:</p>
+        <p part="alt">${current.alt}</p>
+        <button part="copy-alt" type="button" data-copies="alt" @click=${this.#copy}>
+          Copy the alt text
+        </button>
+        <span part="alt-status" role="status">${this.#copyStatus('alt', current.alt ?? '')}</span>`;
+    }
+    return html`<h3>Image</h3>
+      <label
+        >Image size
+        <select part="image-width" @change=${this.#chooseWidth}>
+          ${IMAGE_WIDTHS.map(
+            ([width, name]) =>
+              html`<option value=${width} .selected=${width === this.imageWidth}>${name}</option>`,
+          )}
+        </select>
+      </label>
+      ${shown}`;
+  }
+
+  #rebuild(changed: PropertyValues): void {
     // Rebuilt only when what it shows changed, so the preview does not restart on every message.
     if (!SHOWN.some((key) => changed.has(key))) return;
     const spec = this.#spec;
@@ -275,6 +429,16 @@ export class EmbedBuilderElement extends LitElement {
     this.preview.replaceChildren(...(element ? [element] : []));
     this.#measure.disconnect();
     if (element) this.#measure.observe(element as Element);
+    // The element again, as its email renders it: the item alone, and a call to action with no
+    // endpoint (email.ts).
+    this.emailSourceBox.replaceChildren(
+      ...(tree ? [toDom([tree[0], emailAttributes(tree[0], this.#attributes(item!))])] : []),
+    );
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.#rebuild(changed);
+    void this.#checkImage();
   }
 
   /** Checkboxes for a list of values, of which any may be picked. */
@@ -324,21 +488,72 @@ export class EmbedBuilderElement extends LitElement {
     return { lang: this.language, study: this.study.study, options };
   }
 
+  /** The element's attributes for one item: its document, theme, language and options. */
+  #attributes(item: ItemOf<ElementSpec['kind']>): Record<string, string> {
+    return {
+      ...(this.src && { 'data-src': this.src }),
+      'data-id': item.id,
+      ...(this.theme !== 'light' && { 'data-theme': this.theme }),
+      lang: this.language,
+      ...this.#context.options,
+    };
+  }
+
   /** The element as the partner will write it: attributes, and its fallback content. */
   #element(spec: ElementSpec, item: ItemOf<ElementSpec['kind']>): ElementTree {
     // The chosen item first, then the others it rotates through, in the document's order.
     const ids = [item, ...this.#items(spec).filter((i) => i !== item && this.more.includes(i.id))];
     return [
       spec.tag,
-      {
-        'data-src': this.src || undefined,
-        'data-id': ids.map((i) => i.id).join(' '),
-        'data-theme': this.theme === 'light' ? undefined : this.theme,
-        lang: this.language,
-        ...this.#context.options,
-      },
+      { ...this.#attributes(item), 'data-id': ids.map((i) => i.id).join(' ') },
       ...spec.fallback(item, this.#context),
     ];
+  }
+
+  /**
+   * The image card's address on the demo server: the snapshot command's options (the element,
+   * item, document, language, theme, format and width), then the element's other attributes.
+   */
+  #imageUrl(format: 'png' | 'svg'): string {
+    const attributes = this.#attributes(this.#item(this.#spec)!);
+    const query = new URLSearchParams({ tag: this.tag, as: format, width: this.imageWidth });
+    for (const [name, value] of Object.entries(attributes)) {
+      query.set(IMAGE_QUERY[name] ?? name, value);
+    }
+    return `${this.imageEndpoint}?${query}`;
+  }
+
+  /**
+   * Asks the server for the image as SVG, when what it shows changed: the links are offered only
+   * for an image it draws, and its alt text comes with it. Otherwise it says why not, in the
+   * command's words.
+   */
+  async #checkImage(): Promise<void> {
+    const item = this.#item(this.#spec);
+    if (!item || this.theme === 'auto') return;
+    const url = this.#imageUrl('svg');
+    if (url === this.#imageAsked) return;
+    this.#imageAsked = url;
+    let image: { url: string; alt?: string; refused?: string };
+    const instead = `use npx impact-widgets snapshot ${this.tag} --as png`;
+    try {
+      const response = await fetch(url);
+      const alt = response.headers.get('x-alt-text');
+      if (response.ok) image = { url, alt: decodeURIComponent(alt ?? '') };
+      else if (response.status === 400) image = { url, refused: (await response.text()).trim() };
+      else {
+        image = {
+          url,
+          refused: `the demo server did not draw it (HTTP ${response.status}): ${instead}.`,
+        };
+      }
+    } catch (error) {
+      image = {
+        url,
+        refused: `the demo server could not be reached (${(error as Error).message}): ${instead}.`,
+      };
+    }
+    if (url === this.#imageAsked) this.image = image;
   }
 
   /** What every kind of snippet is made from. */
@@ -459,17 +674,44 @@ export class EmbedBuilderElement extends LitElement {
     }
   }
 
-  async #copy(): Promise<void> {
-    const text = (this.#copied = this.code.textContent ?? '');
+  /** Says `copyStatus` beside a copy button while the text it copied is still what it shows. */
+  #copyStatus(part: string, text: string): string {
+    return this.copied.part === part && this.copied.text === text ? this.copyStatus : '';
+  }
+
+  async #copy(event: Event): Promise<void> {
+    const part = (event.currentTarget as HTMLElement).dataset.copies!;
+    const code = this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`)!;
+    const text = code.textContent ?? '';
+    this.copied = { part, text };
     try {
       await navigator.clipboard.writeText(text);
       this.copyStatus = 'Copied';
     } catch {
       // Refused (no permission, no user gesture, an insecure page): select it for Ctrl+C instead.
-      getSelection()?.selectAllChildren(this.code);
-      this.copyStatus =
-        'The browser refused the clipboard; the snippet is selected: press Ctrl+C (⌘C) to copy it.';
+      getSelection()?.selectAllChildren(code);
+      this.copyStatus = `The browser refused the clipboard; ${COPIES[part]} is selected: press Ctrl+C (⌘C) to copy it.`;
     }
+  }
+
+  #chooseWidth(event: Event): void {
+    this.imageWidth = (event.target as HTMLSelectElement).value;
+  }
+
+  /** The card the email is written from, read as the snapshot command reads its card. */
+  #emailReady(event: Event): void {
+    if (this.emailSource && !('error' in this.emailSource)) return;
+    const element = event.target as Element;
+    this.emailSource = {
+      blocks: readCard(renderedCard(element, this.#spec.browserOnly).markup),
+      lang: elementLang(element, this.study.study.locale),
+    };
+  }
+
+  #emailError(event: CustomEvent<{ message: string }>): void {
+    // The preview reports the same to the page; this element is the builder's own.
+    event.stopPropagation();
+    this.emailSource ??= { error: event.detail.message };
   }
 }
 

@@ -5,6 +5,7 @@
  * says exactly what the live card says: the figure formatted by the element's own code in its
  * language, the citation in the element's words, a link only where the element made one.
  */
+import type { Theme } from '../internal/impact-element.js';
 import { themeStyles } from '../styles/theme.js';
 
 /** A stretch of a block's words: plain, a link, or the title of a cited work. */
@@ -167,6 +168,20 @@ export type Palette = Record<
   'accent' | 'on-accent' | 'text' | 'muted' | 'surface' | 'border',
   string
 >;
+
+/**
+ * The colour scheme of a card outside a page (an email, an image), which has no reader's system
+ * setting to follow: light unless the theme says dark, and `auto` refused, in words for whoever
+ * chose it (the command's user, the embed builder's).
+ */
+export function scheme(theme: Theme | undefined): 'light' | 'dark' {
+  if (theme === 'auto') {
+    throw new Error(
+      'theme "auto" follows the reader\'s system setting, which only a page can read: use light or dark',
+    );
+  }
+  return theme ?? 'light';
+}
 
 /**
  * The built-in colours of one scheme, read from the elements' own theme (its `light-dark()`

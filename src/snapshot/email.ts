@@ -5,8 +5,13 @@
  * every style inline and written out (no custom property, flex, grid or positioning), coloured by
  * the theme's palette, in a system font stack (a web font would not load), and its drawings (the
  * baseline bars, a progress bar) are table cells. Its words are the blocks the element rendered.
+ *
+ * The snapshot command (snapshot.ts) and the embed builder (demo/builder/) both render the element
+ * with `emailAttributes`, read its card into blocks, and write the email with `emailOf`: the same
+ * card makes the same email, and is refused for the same reason.
  */
-import type { Block, Palette, Run } from './card.js';
+import type { Theme } from '../internal/impact-element.js';
+import { palette, scheme, type Block, type Palette, type Run } from './card.js';
 
 /** The widest a newsletter column is (Mailchimp: "600px or less"). */
 const EMAIL_WIDTH = 600;
@@ -218,4 +223,40 @@ export function emailCard(
     })}">${table(' width="100%" style="width:100%"', rows.join(''))}</td></tr>`,
   );
   return { html: `${card}\n`, warnings };
+}
+
+/**
+ * The attributes an element renders its email card with. A call to action's button becomes a link
+ * to its `button.href` (`data-href`): an email cannot hold the sign-up form, so its endpoint is
+ * empty, which is none, and the element's button is then its link, by its own rules.
+ */
+export const emailAttributes = (
+  tag: string,
+  attributes: Readonly<Record<string, string>> = {},
+): Record<string, string> =>
+  tag === 'fundraise-cta' ? { ...attributes, 'data-endpoint': '' } : { ...attributes };
+
+/**
+ * The email card of an element rendered with `emailAttributes`, in `theme`'s colours. Throws, in
+ * words for whoever chose the card, when an email cannot carry it: theme `auto`, or a call to
+ * action whose button is no link an inbox can follow.
+ */
+export function emailOf(
+  tag: string,
+  blocks: Block[],
+  theme: Theme | undefined,
+  lang: string,
+): { html: string; warnings: string[] } {
+  const colours = palette(scheme(theme));
+  if (tag === 'fundraise-cta') {
+    const href = blocks.find((block) => block.name === 'button')?.runs[0]?.href;
+    if (!href || !EMAIL_LINK.test(href)) {
+      throw new Error(
+        href
+          ? `button.href "${href}" is not an absolute http(s) or mailto URL, which an email needs`
+          : "an email's button must be a link, and this call to action has none: give it a button.href (data-href); an email cannot hold the sign-up form",
+      );
+    }
+  }
+  return emailCard(tag, blocks, colours, lang);
 }

@@ -27,8 +27,8 @@ import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
 import { elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
-import { altText, palette, readCard, type Block } from './card.js';
-import { EMAIL_LINK, emailCard } from './email.js';
+import { altText, palette, readCard, scheme, type Block } from './card.js';
+import { emailAttributes, emailOf } from './email.js';
 import { IMAGE_WIDTH, imagePng, imageSvg } from './image.js';
 import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
 
@@ -147,41 +147,16 @@ export function snapshot(options: SnapshotOptions): Snapshot {
   return { html: `${written}\n`, warnings };
 }
 
-/** The colour scheme of a card outside a page, which has no reader's system setting to follow. */
-function scheme(theme: Theme | undefined): 'light' | 'dark' {
-  if (theme === 'auto') {
-    throw new Error(
-      'theme "auto" follows the reader\'s system setting, which only a page can read: use light or dark',
-    );
-  }
-  return theme ?? 'light';
-}
-
 /**
- * The email card for one element (src/snapshot/email.ts). A call to action's button becomes a
- * link to its `button.href` (`data-href`): an email cannot hold the sign-up form, so the element
- * renders without its endpoint, and refuses here when that leaves no link an inbox can follow.
+ * The email card for one element (src/snapshot/email.ts): rendered with the email's attributes (a
+ * call to action without its endpoint), and refused when an email cannot carry it.
  */
 export function emailSnapshot(options: CardOptions): Snapshot {
-  const { tag } = options;
-  const cta = tag === 'fundraise-cta';
-  const colours = palette(scheme(options.theme));
   const rendered = renderCard({
     ...options,
-    // Empty, the endpoint is none: the element's button is then its link, by its own rules.
-    attributes: { ...options.attributes, ...(cta && { 'data-endpoint': '' }) },
+    attributes: emailAttributes(options.tag, options.attributes),
   });
-  if (cta) {
-    const href = rendered.blocks.find((block) => block.name === 'button')?.runs[0]?.href;
-    if (!href || !EMAIL_LINK.test(href)) {
-      throw new Error(
-        href
-          ? `button.href "${href}" is not an absolute http(s) or mailto URL, which an email needs`
-          : "an email's button must be a link, and this call to action has none: give it a button.href (data-href); an email cannot hold the sign-up form",
-      );
-    }
-  }
-  const email = emailCard(tag, rendered.blocks, colours, rendered.lang);
+  const email = emailOf(options.tag, rendered.blocks, options.theme, rendered.lang);
   return { html: email.html, warnings: [...rendered.warnings, ...email.warnings] };
 }
 

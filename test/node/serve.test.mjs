@@ -1,12 +1,16 @@
 /**
  * `npm start`'s server (scripts/serve.mjs, started with `--no-build`) over real HTTP: it serves the
  * demo, and its stand-in sign-up endpoint `/demo-api/signups` answers as a real endpoint of the
- * `<fundraise-cta>` contract would, and never writes a name or an email to its output.
+ * `<fundraise-cta>` contract would, and never writes a name or an email to its output; the embed
+ * builder's image cards `/demo-api/card-image` are the command's images, and fetch nothing.
+ * Needs `npm run build` first (dist/snapshot.mjs).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
@@ -211,5 +215,114 @@ describe('the stand-in sign-up endpoint, /demo-api/signups', () => {
       assert.ok(!output.includes(value), `the server's output contains "${value}"`);
     }
     assert.match(output, /demo sign-up received: [\w-]+/);
+  });
+});
+
+describe("the embed builder's image cards, /demo-api/card-image", () => {
+  const study = JSON.parse(readFileSync(new URL('dist/cambodia-2015.json', ROOT), 'utf8'));
+  const image = (query) => fetch(`${origin}/demo-api/card-image?${new URLSearchParams(query)}`);
+
+  /** A PNG's size, from its IHDR chunk: the first, right after the 8-byte signature. */
+  function pngSize(bytes) {
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+    return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  }
+
+  it('draws a PNG at the width asked, as an attachment named for the item, with its alt text', async () => {
+    const [stat] = study.stats;
+    for (const [width, height] of [
+      [1200, 630],
+      [600, 315],
+    ]) {
+      const response = await image({ tag: 'impact-stat', id: stat.id, as: 'png', width });
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(response.headers.get('content-type'), 'image/png');
+      assert.equal(
+        response.headers.get('content-disposition'),
+        `attachment; filename="impact-stat-${stat.id}.png"`,
+      );
+      assert.deepEqual(pngSize(Buffer.from(await response.arrayBuffer())), [width, height]);
+      const alt = decodeURIComponent(response.headers.get('x-alt-text'));
+      assert.ok(alt.includes(stat.label), alt);
+    }
+  });
+
+  it('draws an SVG whose title is the alt text, from a document this server serves', async () => {
+    const [cta] = study.ctas;
+    const response = await image({
+      tag: 'fundraise-cta',
+      src: `${origin}/dist/cambodia-2015.json`,
+      id: cta.id,
+      as: 'svg',
+      theme: 'dark',
+      'data-raised': '1200',
+      'data-goal': '5000',
+    });
+    const svg = await response.text();
+    assert.equal(response.status, 200, svg);
+    assert.equal(response.headers.get('content-type'), 'image/svg+xml');
+    assert.equal(
+      response.headers.get('content-disposition'),
+      `attachment; filename="fundraise-cta-${cta.id}.svg"`,
+    );
+    // One root <svg> element, 1200×630, closed at the end.
+    assert.match(
+      svg,
+      /^<svg [^>]*\bwidth="1200" height="630"[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+    );
+    assert.ok(svg.trimEnd().endsWith('</svg>'));
+    const title = /<title>([^<]*)<\/title>/.exec(svg)[1].replaceAll('&amp;', '&');
+    const alt = decodeURIComponent(response.headers.get('x-alt-text'));
+    assert.equal(title, alt);
+    assert.ok(alt.startsWith(cta.heading), alt);
+    // The builder's attributes reach the card: its progress bar.
+    assert.match(alt, /1,200/);
+  });
+
+  it('answers bad input with 400 and one line saying why', async () => {
+    for (const [query, reason] of [
+      [{ tag: 'impact-nope', as: 'png' }, /unknown element "impact-nope"/],
+      [{ tag: 'impact-stat', id: 'no-such-stat', as: 'png' }, /^id: .*no-such-stat/],
+      [{ tag: 'impact-stat', as: 'html' }, /as "html" is not one of png, svg/],
+      [{ tag: 'impact-stat' }, /as is missing/],
+      [{ tag: 'impact-stat', as: 'png', theme: 'auto' }, /light or dark/],
+      [{ tag: 'impact-stat', as: 'png', width: '12' }, /width "12"/],
+      [{ tag: 'impact-stat', as: 'png', output: '/tmp/x.png' }, /unknown parameter "output"/],
+      [{ tag: 'impact-stat', as: 'png', src: '/package.json' }, /\/package\.json: /],
+    ]) {
+      const response = await image(query);
+      const text = await response.text();
+      assert.equal(response.status, 400, JSON.stringify(query));
+      assert.match(response.headers.get('content-type'), /^text\/plain/);
+      assert.match(text, reason);
+      assert.equal(text.trimEnd().split('\n').length, 1, text);
+    }
+  });
+
+  it('fetches no URL a request names, and reads no file outside the project', async () => {
+    let requests = 0;
+    const elsewhere = createHttpServer((request, response) => {
+      requests += 1;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(study));
+    }).listen(0, '127.0.0.1');
+    await once(elsewhere, 'listening');
+    try {
+      const url = `http://127.0.0.1:${elsewhere.address().port}/study.json`;
+      for (const src of [
+        url,
+        `${url.replace('http:', 'https:')}`,
+        '/../../../../etc/passwd',
+        '/node_modules/lit/package.json',
+      ]) {
+        const response = await image({ tag: 'impact-stat', src, as: 'svg' });
+        assert.equal(response.status, 400, src);
+        assert.match(await response.text(), /not on this server|no such document/, src);
+      }
+      assert.equal(requests, 0, 'the endpoint fetched the URL it was given');
+    } finally {
+      elsewhere.close();
+    }
   });
 });
