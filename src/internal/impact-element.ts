@@ -10,6 +10,7 @@ import {
 import { resolveOnServer } from '../controllers/study-item-controller.js';
 import { themeStyles } from '../styles/theme.js';
 import { emit } from './events.js';
+import { followLang } from './lang.js';
 import { warnOnce } from './warn.js';
 
 /** `light`, `dark`, or `auto` to follow the reader's system setting. */
@@ -67,6 +68,18 @@ export abstract class ImpactElement extends LitElement {
 
   /** The element's content; its light-DOM fallback is shown instead if this throws. */
   protected abstract renderContent(): TemplateResult | typeof fallback;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    followLang(this, true);
+    // Moved while out of the page, it may have another language now.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    followLang(this, false);
+  }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const kept = [...(this.shadowRoot?.childNodes ?? [])];

@@ -28,3 +28,23 @@ function canonical(lang: string): string {
     return 'en';
   }
 }
+
+/** The connected elements, each rendered again when a `lang` in the page changes. */
+const speakers = new Set<{ requestUpdate(): void }>();
+let switcher: MutationObserver | undefined;
+
+/**
+ * Follows the page's language switcher: when a `lang` changes anywhere in the document (on
+ * `<html>`, a section, the element itself), every connected element renders again in the language
+ * `elementLang` now gives it. One observer for the page, there only while an element is connected,
+ * so a page whose elements are gone is left holding nothing.
+ */
+export function followLang(element: { requestUpdate(): void }, connected: boolean): void {
+  if (connected) speakers.add(element);
+  else speakers.delete(element);
+  switcher ??= new MutationObserver(() => speakers.forEach((speaker) => speaker.requestUpdate()));
+  if (!speakers.size) switcher.disconnect();
+  else if (connected && speakers.size === 1) {
+    switcher.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
+  }
+}

@@ -4,8 +4,8 @@
  * loading, counting up, rotating or signing up, removed mid-fetch. No error, no warning but the one
  * about the second copy, and nothing left behind: test/pages/leftovers.js, loaded before the
  * bundle, counts pending timers and frames (a stat's count-up, a quote's rotation), observers (a
- * quote's ResizeObserver and MutationObserver), media-query and window/document listeners (a call
- * to action's `online`) and fetches.
+ * quote's ResizeObserver and MutationObserver, the page's language observer), media-query and
+ * window/document listeners (a call to action's `online`) and fetches.
  */
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { openForm, signUpAs } from '../signup-form.js';
@@ -191,7 +191,7 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
     quiet();
   });
 
-  it("observes a clamped quote's size and its blockquote only while it is in the page", async () => {
+  it("observes a clamped quote's size, its blockquote and the page's language only while it is in the page", async () => {
     await clearPage();
     const { baseline } = page.leftovers;
     const observing = () => {
@@ -207,15 +207,16 @@ describe('the built bundle, loaded twice, as elements come and go', () => {
     );
     container('first').append(quote);
     await rendered([quote]);
+    // Its size, its blockquote, and the page's language (one observer for every element).
     await waitUntil(
-      () => `${observing()}` === '1,1',
-      'not observing its text and its blockquote, once each',
+      () => `${observing()}` === '1,2',
+      'not observing its text, its blockquote and the language, once each',
       PATIENT,
     );
     // Moved: observed again once, not twice.
     container('second').append(quote);
     await waitUntil(
-      () => `${observing()}` === '1,1',
+      () => `${observing()}` === '1,2',
       'not observing them once each once moved',
       PATIENT,
     );

@@ -23,30 +23,34 @@ const IDS: Record<string, string> = {
 };
 
 /**
- * After takeover: words of the live card in French (the snippet's language), and an attribute
- * change the card must follow, with words that show it did.
+ * After takeover: words of the live card in a language (French, the snippet's, then English), and
+ * an attribute change the card must follow, with words that show it did.
  */
-const LIVE: Record<string, { french: string; attribute: [string, string]; shows: string }> = {
+const LIVE: Record<
+  string,
+  { words: (lang: string) => string; attribute: [string, string]; shows: string }
+> = {
   'impact-stat': {
-    french: new Intl.NumberFormat('fr', { style: 'percent', minimumFractionDigits: 1 }).format(
-      0.417,
-    ),
+    words: (lang) =>
+      new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1 }).format(0.417),
     attribute: ['data-id', 'households'],
     shows: 'households reached',
   },
   'study-quote': {
-    french: new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date('2021-05-04'),
-    ),
+    words: (lang) =>
+      new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date('2021-05-04'),
+      ),
     attribute: ['data-id', 'second-voice'],
     shows: 'Ben Fixture',
   },
   'fundraise-cta': {
-    french: new Intl.NumberFormat('fr', {
-      style: 'currency',
-      currency: 'USD',
-      maximumFractionDigits: 0,
-    }).format(3250),
+    words: (lang) =>
+      new Intl.NumberFormat(lang, {
+        style: 'currency',
+        currency: 'USD',
+        maximumFractionDigits: 0,
+      }).format(3250),
     attribute: ['data-heading', 'A heading of our own'],
     shows: 'A heading of our own',
   },
@@ -117,9 +121,12 @@ describe('a pre-rendered snippet', () => {
         expect(JSON.stringify(el.getBoundingClientRect()), 'the box').to.equal(box);
         expect(shifts, 'layout shifts').to.deep.equal([]);
 
-        // Live: in the element's language, and following its theme and its item.
-        const { french, attribute, shows } = LIVE[tag];
-        expect(part(el, 'card')!.textContent, 'the live card, in French').to.contain(french);
+        // Live: in the element's language, and following its language, theme and item.
+        const { words, attribute, shows } = LIVE[tag];
+        const card = () => part(el, 'card')?.textContent ?? '';
+        expect(card(), 'the live card, in French').to.contain(words('fr'));
+        el.setAttribute('lang', 'en');
+        await waitUntil(() => card().includes(words('en')), 'the language did not change');
         const background = () => page.getComputedStyle(part(el, 'card')!).backgroundColor;
         const light = background();
         el.setAttribute('data-theme', 'dark');
