@@ -54,6 +54,8 @@ const plugins = (format) => [
     // module:true on the IIFE would drop its `var ImpactWidgets` global.
     module: format === 'es',
     format: { comments: false },
+    // Class privates are `#name`, which terser shortens by itself; `__name` is for the fields of
+    // plain objects that never leave the bundle (loader.ts's shared fetches).
     mangle: { properties: { regex: /^__/ } },
   }),
 ];

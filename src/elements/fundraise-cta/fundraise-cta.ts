@@ -214,25 +214,25 @@ export class FundraiseCtaElement extends ImpactElement {
 
   // data-heading present, even empty, is the partner's own call to action: never the study's
   // texts under the partner's link.
-  private __data = new StudyItemController(this, 'ctas', {
+  #data = new StudyItemController(this, 'ctas', {
     standalone: () => this.heading != null,
   });
-  private __view?: View;
-  private __signup = new SignupController(this, () => ({
+  #view?: View;
+  #signup = new SignupController(this, () => ({
     encoding: 'json',
     id: '',
-    ...this.__view,
+    ...this.#view,
     timeoutMs: this.timeoutMs,
   }));
-  private __problems: [cause: string, message: string][] = [];
-  private __shown?: string;
-  private __formHeight = 0;
+  #problems: [cause: string, message: string][] = [];
+  #shown?: string;
+  #formHeight = 0;
 
   protected override renderContent(): TemplateResult | typeof fallback {
-    const view = (this.__view = this.__resolve());
-    if (!view) return this.__data.state.status === 'loading' ? SKELETON : fallback;
+    const view = (this.#view = this.#resolve());
+    if (!view) return this.#data.state.status === 'loading' ? SKELETON : fallback;
     const { progress } = view;
-    const status = this.__signup.status;
+    const status = this.#signup.status;
     return html`<div part="card">
       <h2 part="heading">${view.heading}</h2>
       ${view.body ? html`<p part="body">${view.body}</p>` : nothing}
@@ -249,20 +249,20 @@ export class FundraiseCtaElement extends ImpactElement {
       }
       ${
         status === 'success'
-          ? this.__success(view)
+          ? this.#success(view)
           : status === 'idle'
-            ? this.__button(view)
-            : this.__form(view)
+            ? this.#button(view)
+            : this.#form(view)
       }
     </div>`;
   }
 
-  private __button({ label, href, endpoint, id }: View): TemplateResult | typeof nothing {
+  #button({ label, href, endpoint, id }: View): TemplateResult | typeof nothing {
     // A button that opens no form and goes nowhere would only disappoint; the partner is told why.
     if (!href && !endpoint) return nothing;
     const click = () => {
       emit(this, 'impact-cta-click', { id });
-      if (endpoint) this.__signup.open();
+      if (endpoint) this.#signup.open();
     };
     return href && !endpoint
       ? html`<a part="button" href=${href} @click=${click}>${label}</a>`
@@ -270,17 +270,17 @@ export class FundraiseCtaElement extends ImpactElement {
   }
 
   /** The field the service's error is shown at, or '' for the form. */
-  private __blamed(): string {
-    const field = this.__signup.problem?.field;
-    return field === 'name' || field === 'email' || (field === 'consent' && this.__view?.consent)
+  #blamed(): string {
+    const field = this.#signup.problem?.field;
+    return field === 'name' || field === 'email' || (field === 'consent' && this.#view?.consent)
       ? field
       : '';
   }
 
-  private __form({ m, lang, consent, privacy, contact }: View): TemplateResult {
-    const { status, problem, retryAt } = this.__signup;
+  #form({ m, lang, consent, privacy, contact }: View): TemplateResult {
+    const { status, problem, retryAt } = this.#signup;
     const busy = status === 'busy';
-    const at = this.__blamed();
+    const at = this.#blamed();
     const wait = problem?.wait;
     // The controller renders again when a 429's wait is over: the count goes, Retry works.
     const waiting = Date.now() < retryAt;
@@ -321,7 +321,7 @@ export class FundraiseCtaElement extends ImpactElement {
         <p part="message" id="${name}-error">${error}</p>
       </div>`;
     };
-    return html`<form part="form" novalidate aria-busy=${busy} @submit=${this.__submit}>
+    return html`<form part="form" novalidate aria-busy=${busy} @submit=${this.#submit}>
       <div class="fields">${field('name', 'text', m.name)} ${field('email', 'email', m.email)}</div>
       ${consent ? field('consent', 'checkbox', consent) : nothing}
       <div class="trap" aria-hidden="true">
@@ -342,9 +342,9 @@ export class FundraiseCtaElement extends ImpactElement {
     </form>`;
   }
 
-  private __success({ m, success, guideLabel, guideUrl }: View): TemplateResult {
+  #success({ m, success, guideLabel, guideUrl }: View): TemplateResult {
     return html`<div part="success" tabindex="-1" role="status">
-      <p>${success ?? (this.__signup.delivery === 'opaque' ? m.sent : m.thanks)}</p>
+      <p>${success ?? (this.#signup.delivery === 'opaque' ? m.sent : m.thanks)}</p>
       ${
         guideLabel
           ? html`<p>
@@ -360,11 +360,11 @@ export class FundraiseCtaElement extends ImpactElement {
     </div>`;
   }
 
-  private __submit(event: SubmitEvent): void {
+  #submit(event: SubmitEvent): void {
     event.preventDefault();
     const inputs = (event.target as HTMLFormElement).elements;
     const value = (name: string) => (inputs.namedItem(name) as HTMLInputElement).value.trim();
-    const { m, consent, extra } = this.__view!;
+    const { m, consent, extra } = this.#view!;
     const invalid: Partial<Record<Field, string>> = {};
     for (const name of ['name', 'email'] as const) {
       const { validity } = inputs.namedItem(name) as HTMLInputElement;
@@ -378,22 +378,22 @@ export class FundraiseCtaElement extends ImpactElement {
     const first = Object.keys(invalid)[0];
     if (first) return (inputs.namedItem(first) as HTMLElement).focus();
     // The exact words the person agreed to travel with the sign-up (and its time, consentAt).
-    this.__signup.submit(
+    this.#signup.submit(
       { name: value('name'), email: value('email'), ...(consent && { consent }), ...extra },
       value('website'),
     );
   }
 
   /** The texts and links to show, or undefined (and a problem to report) while there are none. */
-  private __resolve(): View | undefined {
-    const { state } = this.__data;
-    const problems: [string, string][] = (this.__problems = []);
+  #resolve(): View | undefined {
+    const { state } = this.#data;
+    const problems: [string, string][] = (this.#problems = []);
     if (state.status === 'error') {
       const { cause, attribute, message } = state.error;
       problems.push([cause, `${attribute}: ${message}`]);
     }
     if (state.status !== 'ready') return undefined;
-    const cta = this.__data.item;
+    const cta = this.#data.item;
     const lang = elementLang(this, state.study?.locale);
     const m = ctaMessages(lang);
     // A blank heading, label or thanks is no value: never an empty heading, a control without a
@@ -469,7 +469,7 @@ export class FundraiseCtaElement extends ImpactElement {
       ]);
       endpoint = undefined;
     }
-    const { problem } = this.__signup;
+    const { problem } = this.#signup;
     if (problem?.cause === 'endpoint') {
       problems.push([
         'endpoint',
@@ -500,14 +500,14 @@ export class FundraiseCtaElement extends ImpactElement {
       success: this.success?.trim() || signup?.success,
       guideLabel: this.guideLabel?.trim() || signup?.guide?.label,
       guideUrl: check('data-guide-url', this.guideUrl, 'signup.guide.url', signup?.guide?.url),
-      progress: this.__progress(lang, m, cta?.progress),
+      progress: this.#progress(lang, m, cta?.progress),
       consent: this.consent ?? signup?.consent,
       privacy: check('data-privacy-url', this.privacyUrl, 'signup.privacyUrl', signup?.privacyUrl),
       contact: contactUrl ? [signup?.contact?.label ?? m.contact, contactUrl] : undefined,
     };
   }
 
-  private __progress(
+  #progress(
     lang: string,
     m: CtaMessages,
     from?: { raised: number; goal: number; currency: string },
@@ -526,7 +526,7 @@ export class FundraiseCtaElement extends ImpactElement {
       );
       return [m.progress(format(r), format(g)), Math.min(r, g), g];
     } catch {
-      this.__problems.push([
+      this.#problems.push([
         'attribute',
         `data-raised "${raised}", data-goal "${goal}" or data-currency "${currency ?? ''}" is not valid, so no progress bar is shown`,
       ]);
@@ -536,27 +536,27 @@ export class FundraiseCtaElement extends ImpactElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Measured while the form is still there: the thank-you takes the same height.
-    this.__formHeight =
-      this.renderRoot?.querySelector('form')?.getBoundingClientRect().height ?? this.__formHeight;
+    this.#formHeight =
+      this.renderRoot?.querySelector('form')?.getBoundingClientRect().height ?? this.#formHeight;
   }
 
   protected override updated(): void {
-    for (const [cause, message] of this.__problems) this.reportError(cause, message);
-    const view = this.__view;
-    const status = view ? this.__signup.status : undefined;
-    if (status === this.__shown) return;
-    if (!this.__shown && view) emit(this, 'impact-ready', { id: view.id });
-    this.__shown = status;
+    for (const [cause, message] of this.#problems) this.reportError(cause, message);
+    const view = this.#view;
+    const status = view ? this.#signup.status : undefined;
+    if (status === this.#shown) return;
+    if (!this.#shown && view) emit(this, 'impact-ready', { id: view.id });
+    this.#shown = status;
     const root = this.renderRoot;
     const focus = (selector: string) => root.querySelector<HTMLElement>(selector)?.focus();
     if (status === 'open') focus('#name');
     else if (status === 'success') {
       // CSSOM from script, which a strict style-src allows; the layout does not shift.
       root.querySelector<HTMLElement>('[part~="success"]')!.style.minHeight =
-        `${this.__formHeight}px`;
+        `${this.#formHeight}px`;
       focus('[part~="success"]');
     } else if (status === 'error') {
-      const field = this.__blamed();
+      const field = this.#blamed();
       focus(field ? `#${field}` : 'button');
     }
   }

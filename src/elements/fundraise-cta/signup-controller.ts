@@ -101,39 +101,41 @@ export class SignupController implements ReactiveController {
   /** Until this time (ms), after a 429, a retry is refused. */
   retryAt = 0;
 
-  private __submissionId?: string;
-  private __flushed?: string;
-  private __timer?: ReturnType<typeof setTimeout>;
+  #submissionId?: string;
+  #flushed?: string;
+  #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(
-    private readonly __host: ReactiveControllerHost & EventTarget,
-    private readonly __target: () => SignupTarget,
-  ) {
-    __host.addController(this);
+  readonly #host: ReactiveControllerHost & EventTarget;
+  readonly #target: () => SignupTarget;
+
+  constructor(host: ReactiveControllerHost & EventTarget, target: () => SignupTarget) {
+    this.#host = host;
+    this.#target = target;
+    host.addController(this);
   }
 
   hostConnected(): void {
-    addEventListener('online', this.__flush);
+    addEventListener('online', this.#flush);
   }
 
   hostDisconnected(): void {
-    removeEventListener('online', this.__flush);
-    clearTimeout(this.__timer);
-    this.__flushed = undefined;
+    removeEventListener('online', this.#flush);
+    clearTimeout(this.#timer);
+    this.#flushed = undefined;
   }
 
   hostUpdated(): void {
     // The endpoint may come from a document that loads later; flush once it is known.
-    const { endpoint } = this.__target();
-    if (endpoint && endpoint !== this.__flushed) {
-      this.__flushed = endpoint;
-      this.__flush();
+    const { endpoint } = this.#target();
+    if (endpoint && endpoint !== this.#flushed) {
+      this.#flushed = endpoint;
+      this.#flush();
     }
   }
 
   /** Shows the form. */
   open(): void {
-    this.__set('open');
+    this.#set('open');
   }
 
   /**
@@ -142,11 +144,11 @@ export class SignupController implements ReactiveController {
    * sees an error tries again.
    */
   submit(fields: Record<string, string>, honeypot = ''): void {
-    const { endpoint, encoding, provider, fields: map, id } = this.__target();
+    const { endpoint, encoding, provider, fields: map, id } = this.#target();
     if (!endpoint || this.status === 'busy' || this.status === 'success') return;
     if (Date.now() < this.retryAt) return;
-    if (honeypot) return this.__set('success');
-    const submissionId = (this.__submissionId ??= crypto.randomUUID());
+    if (honeypot) return this.#set('success');
+    const submissionId = (this.#submissionId ??= crypto.randomUUID());
     const data: Record<string, string> = {
       ...fields,
       ctaId: id,
@@ -155,38 +157,38 @@ export class SignupController implements ReactiveController {
       consentAt: new Date().toISOString(),
     };
     // Cancelled: the partner sends it themselves, and the form stays as it is.
-    if (!emit(this.__host, 'impact-signup-submit', { id, submissionId, data }, true)) return;
+    if (!emit(this.#host, 'impact-signup-submit', { id, submissionId, data }, true)) return;
     const entry = { endpoint, encoding, provider, fields: map, body: data };
-    if (navigator.onLine) void this.__deliver(entry);
-    else this.__fail(entry, { cause: 'offline' });
+    if (navigator.onLine) void this.#deliver(entry);
+    else this.#fail(entry, { cause: 'offline' });
   }
 
-  private __set(status: SignupStatus, problem?: SignupProblem): void {
+  #set(status: SignupStatus, problem?: SignupProblem): void {
     this.status = status;
     this.problem = problem;
-    this.__host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private __flush = (): void => {
-    const { endpoint } = this.__target();
+  #flush = (): void => {
+    const { endpoint } = this.#target();
     if (!navigator.onLine) return;
     for (const entry of readQueue()) {
-      if (entry.endpoint === endpoint) void this.__deliver(entry);
+      if (entry.endpoint === endpoint) void this.#deliver(entry);
     }
   };
 
-  private async __deliver(entry: QueuedSignup): Promise<void> {
+  async #deliver(entry: QueuedSignup): Promise<void> {
     const id = entry.body.submissionId;
     if (sending.has(id)) return;
     sending.add(id);
-    const mine = id === this.__submissionId;
-    if (mine) this.__set('busy');
+    const mine = id === this.#submissionId;
+    if (mine) this.#set('busy');
     let problem: SignupProblem | undefined;
     let delivery: SignupDelivery = 'confirmed';
     try {
       const response = await fetch(entry.endpoint, {
         ...request(entry),
-        signal: AbortSignal.timeout(this.__target().timeoutMs ?? 15_000),
+        signal: AbortSignal.timeout(this.#target().timeoutMs ?? 15_000),
       });
       const { status, headers } = response;
       // A blind post's answer is hidden; only a request that never left rejects.
@@ -222,21 +224,21 @@ export class SignupController implements ReactiveController {
     }
     sending.delete(id);
     if (!mine) return;
-    if (problem) return this.__fail(entry, problem);
-    this.__submissionId = undefined;
+    if (problem) return this.#fail(entry, problem);
+    this.#submissionId = undefined;
     this.delivery = delivery;
-    this.__set('success');
-    emit(this.__host, 'impact-signup', { id: entry.body.ctaId, submissionId: id, delivery });
+    this.#set('success');
+    emit(this.#host, 'impact-signup', { id: entry.body.ctaId, submissionId: id, delivery });
   }
 
-  private __fail(entry: QueuedSignup, problem: SignupProblem): void {
+  #fail(entry: QueuedSignup, problem: SignupProblem): void {
     if (problem.wait) {
       this.retryAt = Date.now() + problem.wait * 1e3;
-      this.__timer = setTimeout(() => this.__host.requestUpdate(), problem.wait * 1e3);
+      this.#timer = setTimeout(() => this.#host.requestUpdate(), problem.wait * 1e3);
     }
     const queued = problem.cause === 'offline' && requeue(entry.body.submissionId, entry);
-    this.__set(queued ? 'queued' : 'error', problem);
-    emit(this.__host, 'impact-signup-error', {
+    this.#set(queued ? 'queued' : 'error', problem);
+    emit(this.#host, 'impact-signup-error', {
       id: entry.body.ctaId,
       cause: problem.cause,
       queued,
