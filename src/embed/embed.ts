@@ -13,7 +13,7 @@ import type { StudyDocument } from '../data/schema.js';
 import type { Theme } from '../internal/impact-element.js';
 import { messagesFor } from '../internal/messages.js';
 import { safeUrl } from '../internal/safe-url.js';
-import { reportHeight } from './frame-height.js';
+import { reportError, reportHeight } from './frame-messages.js';
 
 /** What this page uses of the bundle's exports besides the element classes. */
 interface Bundle extends Record<string, unknown> {
@@ -78,8 +78,11 @@ const PARAMS: Record<string, Param> = {
   },
 };
 
-function warn(message: string): void {
-  console.warn(`impact-widgets embed.html: ${message}`);
+/** The page's own problems: a mistake in its query (`attribute`), or no bundle (`network`). */
+function warn(message: string, cause = 'attribute'): void {
+  const text = `impact-widgets embed.html: ${message}`;
+  console.warn(text);
+  reportError({ cause, message: text });
 }
 
 function fallback(): HTMLParagraphElement {
@@ -121,7 +124,10 @@ function build(query: URLSearchParams): HTMLElement | string {
   // text is kept hidden until it cannot: while a document loads it would say the wrong thing.
   const text = fallback();
   text.hidden = true;
-  element.addEventListener('impact-error', () => (text.hidden = false));
+  element.addEventListener('impact-error', ({ detail }) => {
+    text.hidden = false;
+    reportError(detail);
+  });
   element.append(text);
   return element;
 }
@@ -160,7 +166,7 @@ async function render(): Promise<void> {
   }
   await followDocumentLocale(query);
   const built = build(query);
-  if (typeof built === 'string') warn(built);
+  if (typeof built === 'string') warn(built, window.ImpactWidgets ? 'attribute' : 'network');
   document.body.append(typeof built === 'string' ? fallback() : built);
   reportHeight();
 }

@@ -13,3 +13,11 @@ export const HEIGHT = 'impact-widgets:height';
  * wp-embed.js sends its frames `{message: 'ready', secret}` for the same reason.
  */
 export const READY = 'impact-widgets:ready';
+
+/**
+ * Frame to host, `{[ERROR]: {cause, message}}`: what the element in the frame, or the embed page,
+ * reported (an `impact-error`'s detail, a bad query parameter). dist/embed-resize.js fires it as
+ * `impact-error` on the frame's `<iframe>`, so a partner's error monitoring hears of a set-up
+ * mistake inside an embed as it does of an element on the page. Posted again on `READY`.
+ */
+export const ERROR = 'impact-widgets:error';

@@ -27,6 +27,13 @@ interface Embed {
 }
 
 const HEIGHT = 'impact-widgets:height';
+const ERROR = 'impact-widgets:error';
+/** The errors the page has told this one about, in order. */
+const errorsOf = (embed: Embed) =>
+  embed.messages.flatMap(
+    (data) =>
+      (data as Record<string, { cause: string; message: string } | undefined>)?.[ERROR] ?? [],
+  );
 const heights = (embed: Embed) =>
   embed.messages.flatMap(
     (data) => (data as Record<string, { height: number } | undefined>)?.[HEIGHT]?.height ?? [],
@@ -328,10 +335,25 @@ describe('dist/embed.html', () => {
         await settled(embed, 'fallback');
         expect(fallbackOf(embed)!.textContent).to.equal(noscriptText(embed));
         expectClean(embed, [warning]);
+        // The host hears it too: the same words, once.
+        const told = errorsOf(embed);
+        expect(told, 'errors told to the host').to.have.length(1);
+        expect(told[0]!.message).to.equal(embed.win.record!.warnings[0]);
         // Without the bundle, axe is all the page has run; it still reads the fallback.
         await expectAccessible(embed);
       });
     }
+
+    it('tells a host script that starts late what went wrong', async () => {
+      const embed = await openEmbed('tag=impact-chart');
+      await settled(embed, 'fallback');
+      expect(errorsOf(embed)).to.have.length(1);
+      // What dist/embed-resize.js sends each frame when it starts.
+      embed.win.postMessage({ 'impact-widgets:ready': true }, '*');
+      await waitUntil(() => errorsOf(embed).length === 2, 'the error was not told again');
+      expect(errorsOf(embed)[1]).to.deep.equal(errorsOf(embed)[0]);
+      expect(errorsOf(embed)[0]!.cause).to.equal('attribute');
+    });
 
     it('says so in the language asked for', async () => {
       const english = await openEmbed('tag=impact-chart');

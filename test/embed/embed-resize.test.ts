@@ -11,6 +11,13 @@ interface Probe extends Window {
 }
 
 const HEIGHT = 'impact-widgets:height';
+const ERROR = 'impact-widgets:error';
+
+/** Every `impact-error` that reaches this document, with the element it was fired on. */
+const heard: { target: EventTarget | null; detail: unknown }[] = [];
+document.addEventListener('impact-error', (event) => {
+  heard.push({ target: event.target, detail: (event as CustomEvent).detail });
+});
 
 async function probe(tagged: boolean): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
@@ -128,5 +135,50 @@ describe('dist/embed-resize.js', () => {
     await postFrom(boxed, { [HEIGHT]: { height: 300 } });
     expect(boxed.clientHeight).to.equal(300);
     boxed.remove();
+  });
+
+  it("fires a frame's error as impact-error on its iframe, bubbling to the document", async () => {
+    heard.length = 0;
+    const detail = { cause: 'http', message: '<impact-stat>: data-src "/x.json" answered 404' };
+    await postFrom(second, { [ERROR]: detail });
+    expect(heard).to.have.length(1);
+    expect(heard[0]!.target === second, 'fired on the frame that sent it').to.be.true;
+    expect(heard[0]!.detail).to.deep.equal(detail);
+  });
+
+  it('hears no error from an untagged frame, nor one without a message', async () => {
+    heard.length = 0;
+    await postFrom(untagged, { [ERROR]: { cause: 'http', message: 'not ours' } });
+    for (const data of [
+      { [ERROR]: 'a string' },
+      { [ERROR]: { cause: 'http' } },
+      { [ERROR]: null },
+    ]) {
+      await postFrom(first, data);
+    }
+    expect(heard).to.deep.equal([]);
+  });
+
+  it('passes on only text, whatever else a frame sends', async () => {
+    heard.length = 0;
+    await postFrom(first, { [ERROR]: { cause: { nested: true }, message: 'words', extra: [1] } });
+    expect(heard.map(({ detail }) => detail)).to.deep.equal([
+      { cause: '[object Object]', message: 'words' },
+    ]);
+  });
+
+  it('hears the element in a real embed page say what is wrong', async () => {
+    heard.length = 0;
+    const frame = document.createElement('iframe');
+    frame.title = 'A card with a mistyped id';
+    frame.dataset.impactEmbed = '';
+    frame.src = '/built/embed.html?tag=impact-stat&id=no-such-stat';
+    document.body.append(frame);
+    await waitUntil(() => heard.length > 0, 'no impact-error from the embed', { timeout: 8000 });
+    expect(heard[0]!.target === frame).to.be.true;
+    const { cause, message } = heard[0]!.detail as { cause: string; message: string };
+    expect(cause).to.equal('not-found');
+    expect(message).to.include('<impact-stat>').and.to.include('"no-such-stat"');
+    frame.remove();
   });
 });

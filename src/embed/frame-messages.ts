@@ -1,15 +1,29 @@
 /**
- * Tells the host page how tall the embed page is, whenever that changes: in our own message for
- * dist/embed-resize.js, and in WordPress's, so that WordPress sizes the frame as it sizes its own
- * embeds. The host cannot measure a frame from another origin; only the frame can say.
+ * What the embed page tells the host page: its height whenever that changes, in our own message
+ * for dist/embed-resize.js and in WordPress's, so that WordPress sizes the frame as it sizes its
+ * own embeds (the host cannot measure a frame from another origin; only the frame can say); and
+ * the errors reported in it, for the host's `impact-error` listeners.
  */
-import { HEIGHT, READY } from './protocol.js';
+import type { ImpactErrorDetail } from '../internal/events.js';
+import { ERROR, HEIGHT, READY } from './protocol.js';
 
 /**
  * WordPress's secret, from the `#?secret=…` it adds to the frame's URL (letters and digits, as
  * wp-embed.js checks). Read each time: wp-embed.js adds it to a frame that has already loaded.
  */
 const wordPressSecret = () => /[#?&]secret=([a-zA-Z0-9]+)/.exec(location.hash)?.[1];
+
+/** Every error reported so far: a host script that starts late asks, and hears them all. */
+const errors: ImpactErrorDetail[] = [];
+
+/**
+ * Tells the host about an error: a partner's set-up mistake in a frame is the partner's to see.
+ * Any origin may read it ('*'), as the height: it says what the frame's own URL already says.
+ */
+export function reportError(detail: ImpactErrorDetail): void {
+  errors.push(detail);
+  if (parent !== window) parent.postMessage({ [ERROR]: detail }, '*');
+}
 
 function post(): void {
   // The root's own box, not scrollHeight: scrollHeight never drops below the frame's current
@@ -33,6 +47,9 @@ export function reportHeight(): void {
   addEventListener('message', ({ source, data }) => {
     if (source !== parent || typeof data !== 'object' || !data) return;
     const secret = wordPressSecret();
+    if (data[READY] === true) {
+      for (const detail of errors) parent.postMessage({ [ERROR]: detail }, '*');
+    }
     if (data[READY] === true || (data.message === 'ready' && secret && data.secret === secret)) {
       post();
     }
