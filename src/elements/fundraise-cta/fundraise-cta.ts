@@ -10,39 +10,17 @@ import { numberFormat } from '../../format/intl-cache.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
-import { safeUrl } from '../../internal/safe-url.js';
-import { ctaMessages, type CtaMessages } from './fundraise-cta.messages.js';
+import { ctaView, type Problem, type View } from './cta-view.js';
 import { styles } from './fundraise-cta.styles.js';
-import { fieldMap, parseFields, provider, type ProviderName } from './providers.js';
+import type { ProviderName } from './providers.js';
 import {
   SignupController,
   type SignupCause,
   type SignupDelivery,
   type SignupEncoding,
-  type SignupTarget,
 } from './signup-controller.js';
 
 type Field = 'name' | 'email' | 'consent';
-
-/** What one render shows, with inline attributes already laid over the document's fields. */
-interface View extends SignupTarget {
-  m: CtaMessages;
-  lang: string;
-  heading: string;
-  body?: string;
-  label: string;
-  href?: string;
-  /** The partner's thanks; without it, the element's own, which depend on the delivery. */
-  success?: string;
-  guideLabel?: string;
-  guideUrl?: string;
-  progress?: [label: string, raised: number, goal: number];
-  consent?: string;
-  privacy?: string;
-  contact?: [label: string, url: string];
-  /** Fields the service needs besides the person's, such as Netlify's `form-name`. */
-  extra: Record<string, string>;
-}
 
 /** The idle card's shape while its document loads: a heading, a paragraph and the button. */
 const SKELETON = skeleton(
@@ -224,13 +202,24 @@ export class FundraiseCtaElement extends ImpactElement {
     ...this.#view,
     timeoutMs: this.timeoutMs,
   }));
-  #problems: [cause: string, message: string][] = [];
+  #problems: Problem[] = [];
   #shown?: string;
   #formHeight = 0;
 
   protected override renderContent(): TemplateResult | typeof fallback {
-    const view = (this.#view = this.#resolve());
-    if (!view) return this.#data.state.status === 'loading' ? SKELETON : fallback;
+    const { state } = this.#data;
+    this.#view = undefined;
+    this.#problems = [];
+    if (state.status === 'loading') return SKELETON;
+    if (state.status === 'error') {
+      const { cause, attribute, message } = state.error;
+      this.#problems = [[cause, `${attribute}: ${message}`]];
+      return fallback;
+    }
+    const lang = elementLang(this, state.study?.locale);
+    [this.#view, this.#problems] = ctaView(this, this.#data.item, lang, this.#signup.problem);
+    const view = this.#view;
+    if (!view) return fallback;
     const { progress } = view;
     const status = this.#signup.status;
     return html`<div part="card">
@@ -382,155 +371,6 @@ export class FundraiseCtaElement extends ImpactElement {
       { name: value('name'), email: value('email'), ...(consent && { consent }), ...extra },
       value('website'),
     );
-  }
-
-  /** The texts and links to show, or undefined (and a problem to report) while there are none. */
-  #resolve(): View | undefined {
-    const { state } = this.#data;
-    const problems: [string, string][] = (this.#problems = []);
-    if (state.status === 'error') {
-      const { cause, attribute, message } = state.error;
-      problems.push([cause, `${attribute}: ${message}`]);
-    }
-    if (state.status !== 'ready') return undefined;
-    const cta = this.#data.item;
-    const lang = elementLang(this, state.study?.locale);
-    const m = ctaMessages(lang);
-    // A blank heading, label or thanks is no value: never an empty heading, a control without a
-    // name or a silent success.
-    const heading = this.heading?.trim() || cta?.heading;
-    if (!heading) {
-      problems.push(['attribute', 'data-heading is empty, so there is nothing to show']);
-      return undefined;
-    }
-    // The partner's URL, else the document's; a refused one is blamed on where it came from, so
-    // the partner looks for an attribute only when they wrote one.
-    const check = (
-      attribute: string,
-      own: string | undefined,
-      field: string,
-      given: string | undefined,
-      schemes?: string[],
-    ) => {
-      const value = own ?? given;
-      const url = safeUrl(value, schemes ?? ['http:', 'https:', 'mailto:']);
-      if (value && !url) {
-        const [cause, name] =
-          own != null
-            ? ['attribute', attribute]
-            : ['schema', `${field} of call to action "${cta!.id}"`];
-        problems.push([
-          cause,
-          `${name} "${value}" is refused: only ${schemes ? 'http(s)' : 'http(s) and mailto'} URLs are allowed`,
-        ]);
-      }
-      return url;
-    };
-    const signup = cta?.signup;
-    let encoding = this.encoding ?? signup?.encoding ?? 'json';
-    if (encoding !== 'json' && encoding !== 'form') {
-      problems.push(['attribute', `data-encoding "${encoding}" is not json or form; sending json`]);
-      encoding = 'json';
-    }
-    const name = this.provider ?? signup?.provider;
-    let row = provider(name);
-    if (!row) {
-      problems.push(['attribute', `data-provider "${name}" is unknown; sending as custom`]);
-      row = {};
-    }
-    const [given, bad] = parseFields(this.fields ?? signup?.fields);
-    if (bad.length) {
-      problems.push([
-        'attribute',
-        `data-fields "${bad.join(' ')}" is not ours:theirs pairs; ignored`,
-      ]);
-    }
-    const [givenHref, givenEndpoint] = [
-      this.href ?? cta?.button.href,
-      this.endpoint ?? signup?.endpoint,
-    ];
-    const href = check('data-href', this.href, 'button.href', cta?.button.href);
-    let endpoint = check('data-endpoint', this.endpoint, 'signup.endpoint', signup?.endpoint, [
-      'http:',
-      'https:',
-    ]);
-    // A refused URL has said why already; one warning per cause.
-    if (!givenHref && !givenEndpoint) {
-      problems.push([
-        'attribute',
-        'neither data-endpoint nor data-href leads anywhere, so no button is shown',
-      ]);
-    }
-    // Without its entry ids a Google Form would swallow every sign-up: no form at all is better.
-    if (row.needsFields && !Object.keys(given).length && endpoint) {
-      problems.push([
-        'attribute',
-        `data-provider "${name}" needs data-fields, so no form is shown`,
-      ]);
-      endpoint = undefined;
-    }
-    const { problem } = this.#signup;
-    if (problem?.cause === 'endpoint') {
-      problems.push([
-        'endpoint',
-        `data-endpoint "${endpoint}" answered ${problem.status}; check it`,
-      ]);
-    }
-    const id = cta?.id ?? this.id;
-    const contactUrl = check(
-      'data-contact-url',
-      this.contactUrl,
-      'signup.contact.url',
-      signup?.contact?.url,
-    );
-    return {
-      m,
-      lang,
-      id,
-      heading,
-      body: this.body ?? cta?.body,
-      label: this.buttonLabel?.trim() || cta?.button.label || m.button,
-      href,
-      endpoint,
-      encoding,
-      provider: name,
-      fields: fieldMap(row, given),
-      extra: row.formName ? { [row.formName]: this.formName ?? signup?.formName ?? id } : {},
-      // Undefined leaves the thank-you to say what a blind post allows ("sent"), or "thanks".
-      success: this.success?.trim() || signup?.success,
-      guideLabel: this.guideLabel?.trim() || signup?.guide?.label,
-      guideUrl: check('data-guide-url', this.guideUrl, 'signup.guide.url', signup?.guide?.url),
-      progress: this.#progress(lang, m, cta?.progress),
-      consent: this.consent ?? signup?.consent,
-      privacy: check('data-privacy-url', this.privacyUrl, 'signup.privacyUrl', signup?.privacyUrl),
-      contact: contactUrl ? [signup?.contact?.label ?? m.contact, contactUrl] : undefined,
-    };
-  }
-
-  #progress(
-    lang: string,
-    m: CtaMessages,
-    from?: { raised: number; goal: number; currency: string },
-  ): View['progress'] {
-    const raised = this.raised ?? from?.raised;
-    const goal = this.goal ?? from?.goal;
-    const currency = this.currency ?? from?.currency;
-    if (raised == null || goal == null) return undefined;
-    try {
-      // Read as written: an empty attribute is no amount (not 0), nor is 1e309 (Infinity).
-      const [r, g] = [raised, goal].map((v) => (String(v).trim() ? Number(v) : NaN));
-      if (!(r >= 0 && g > 0 && Number.isFinite(r + g))) throw 0;
-      const { format } = numberFormat(
-        lang,
-        currency != null ? { style: 'currency', currency, maximumFractionDigits: 0 } : {},
-      );
-      return [m.progress(format(r), format(g)), Math.min(r, g), g];
-    } catch {
-      this.#problems.push([
-        'attribute',
-        `data-raised "${raised}", data-goal "${goal}" or data-currency "${currency ?? ''}" is not valid, so no progress bar is shown`,
-      ]);
-    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {
