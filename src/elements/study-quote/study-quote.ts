@@ -1,4 +1,5 @@
 import { html, isServer, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { RotationController } from '../../controllers/rotation-controller.js';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import type { Quote, Study } from '../../data/schema.js';
 import { emit } from '../../internal/events.js';
@@ -182,9 +183,7 @@ export class StudyQuoteElement extends ImpactElement {
     clamp: { attribute: 'data-clamp', type: Number },
     interval: { attribute: 'data-interval', type: Number },
     share: { attribute: 'data-share' },
-    index: { state: true, attribute: false },
     expanded: { state: true, attribute: false },
-    paused: { state: true, attribute: false },
     status: { state: true, attribute: false },
   };
 
@@ -220,10 +219,7 @@ export class StudyQuoteElement extends ImpactElement {
   /** Space-separated share controls: `copy`, `x`, `facebook`, `linkedin`, `email`. */
   declare share?: string;
 
-  private index = 0;
   private expanded = false;
-  /** Undefined until the reader chooses: rotation then starts paused only under reduced motion. */
-  declare private paused?: boolean;
   private status = '';
 
   #data = new StudyItemController(this, 'quotes', {
@@ -231,10 +227,15 @@ export class StudyQuoteElement extends ImpactElement {
     // the partner's author.
     standalone: () => this.text != null || !!this.#child(),
   });
-  #count = 0;
-  #timer?: ReturnType<typeof setTimeout>;
-  /** What holds the rotation still for now: the pointer over it, or focus inside it. */
-  #holds = new Set<string>();
+  /** Several quotes take turns; the next one starts clamped, and a "Copied" was the last one's. */
+  #rotation = new RotationController(
+    this,
+    () => (SETTINGS['data-interval'][0](this.interval) ? this.interval : 10),
+    () => {
+      this.expanded = false;
+      this.status = '';
+    },
+  );
   #problem?: [cause: string, message: string];
   /** What the card shows despite: a refused link or share name, reported like any problem. */
   #notes: [cause: string, message: string][] = [];
@@ -247,23 +248,6 @@ export class StudyQuoteElement extends ImpactElement {
   #resize?: ResizeObserver;
   #children?: MutationObserver;
 
-  constructor() {
-    super();
-    for (const [hold, on, off] of [
-      ['hover', 'pointerenter', 'pointerleave'],
-      ['focus', 'focusin', 'focusout'],
-    ]) {
-      this.addEventListener(on, () => {
-        this.#holds.add(hold);
-        this.#schedule();
-      });
-      this.addEventListener(off, () => {
-        this.#holds.delete(hold);
-        this.#schedule();
-      });
-    }
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     // A partner's blockquote may change, or still be streaming in when a classic script upgrades
@@ -272,7 +256,6 @@ export class StudyQuoteElement extends ImpactElement {
     this.#children ??= new MutationObserver(() => this.requestUpdate());
     this.#children.observe(this, { childList: true, subtree: true, characterData: true });
     this.requestUpdate();
-    this.#schedule();
   }
 
   override disconnectedCallback(): void {
@@ -280,13 +263,11 @@ export class StudyQuoteElement extends ImpactElement {
     this.#children?.disconnect();
     this.#resize?.disconnect();
     this.#observed = undefined;
-    this.#holds.clear();
-    this.#schedule();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('itemId') || changed.has('src')) this.index = 0;
+    if (changed.has('itemId') || changed.has('src')) this.#rotation.index = 0;
   }
 
   protected override renderContent() {
@@ -301,8 +282,8 @@ export class StudyQuoteElement extends ImpactElement {
     }
     const lang = elementLang(this, state.study?.locale);
     const m = messagesFor(lang, MESSAGES);
-    const count = (this.#count = state.items.length);
-    const index = this.index % Math.max(count, 1);
+    const count = (this.#rotation.count = state.items.length);
+    const index = this.#rotation.index % Math.max(count, 1);
     const item: Partial<Quote> = state.items[index] ?? {};
     // Inline attributes describe one quote, so they do not dress every quote of a rotation.
     const own = count > 1 ? undefined : this;
@@ -384,13 +365,16 @@ export class StudyQuoteElement extends ImpactElement {
   }
 
   #controls(m: Messages, index: number, count: number) {
-    const paused = this.#paused();
+    const { paused } = this.#rotation;
     return html`<div part="controls" class="bar">
-      <button aria-label=${m.prev} @click=${() => this.#step(-1)}>${icon(PREV)}</button>
-      <button aria-label=${paused ? m.play : m.pause} @click=${() => this.#toggle(paused)}>
+      <button aria-label=${m.prev} @click=${() => this.#rotation.step(-1)}>${icon(PREV)}</button>
+      <button
+        aria-label=${paused ? m.play : m.pause}
+        @click=${() => (this.#rotation.paused = !paused)}
+      >
         ${icon(paused ? PLAY : PAUSE)}
       </button>
-      <button aria-label=${m.next} @click=${() => this.#step(1)}>${icon(NEXT)}</button>
+      <button aria-label=${m.next} @click=${() => this.#rotation.step(1)}>${icon(NEXT)}</button>
       <span>${m.of(index + 1, count)}</span>
     </div>`;
   }
@@ -476,7 +460,6 @@ export class StudyQuoteElement extends ImpactElement {
       if (text !== this.#observed) this.#resize.observe((this.#observed = text));
       this.#measure();
     }
-    this.#schedule();
   }
 
   /**
@@ -502,34 +485,6 @@ export class StudyQuoteElement extends ImpactElement {
   /** The partner's quote, readable before and without the script (a server render has none). */
   #child(): Element | null {
     return isServer ? null : this.querySelector(':scope > blockquote');
-  }
-
-  #paused(): boolean {
-    return this.paused ?? matchMedia('(prefers-reduced-motion: reduce)').matches;
-  }
-
-  #step(delta: number): void {
-    this.index = (this.index + delta + this.#count) % this.#count;
-    this.expanded = false;
-    this.status = '';
-  }
-
-  #toggle(paused: boolean): void {
-    this.paused = !paused;
-    // Pressing Play means play, even though the button now holds focus.
-    this.#holds.delete('focus');
-  }
-
-  /** One timer, restarted after every change, so a quote always gets its full interval on screen. */
-  #schedule(): void {
-    clearTimeout(this.#timer);
-    if (this.isConnected && this.#count > 1 && !this.#paused() && !this.#holds.size) {
-      // Past 2^31 ms setTimeout fires at once: an interval of 1e21 seconds must not spin either.
-      const ms = SETTINGS['data-interval'][0](this.interval)
-        ? Math.min(this.interval * 1000, 2 ** 31 - 1)
-        : 10_000;
-      this.#timer = setTimeout(() => this.#step(1), ms);
-    }
   }
 
   async #copy(text: string, m: Messages): Promise<void> {
