@@ -7,6 +7,7 @@
  */
 import type { Theme } from '../internal/impact-element.js';
 import { themeStyles } from '../styles/theme.js';
+import { tokens, VOID } from './snippet.js';
 
 /** A stretch of a block's words: plain, a link, or the title of a cited work. */
 export interface Run {
@@ -32,26 +33,8 @@ export interface Block {
   hidden: boolean;
 }
 
-/** HTML elements that hold no content and have no end tag. */
-const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Text and attribute values as Lit SSR escapes them (`&amp;`, `&#39;`), read back. */
-const decode = (html: string) =>
-  html.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (entity, name: string) =>
-    name[0] === '#'
-      ? String.fromCodePoint(Number(name[1] === 'x' ? `0${name.slice(1)}` : name.slice(1)))
-      : (ENTITIES[name.toLowerCase()] ?? entity),
-  );
-
-const attribute = (attributes: string, name: string) => {
-  const value = new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1];
-  return value === undefined ? undefined : decode(value);
-};
-
 /**
- * The blocks of a card as Lit SSR wrote it (well-formed, attributes double-quoted). A block is
+ * The blocks of a card, read by snippet.ts's tokenizer (the form `cardMarkup` writes). A block is
  * a part, or a paragraph; its words are those outside `aria-hidden` content, so the figure's
  * counting digits are not read twice.
  */
@@ -65,50 +48,43 @@ export function readCard(card: string): Block[] {
     cite: boolean;
   }
   const stack: Open[] = [];
-  for (const [, close, tag, attributes, text] of card.matchAll(
-    /<(\/?)([a-z][\w-]*)([^>]*)>|([^<]+)/g,
-  )) {
+  for (const token of tokens(card)) {
     const top = stack.at(-1);
-    if (text !== undefined) {
+    if (token.text !== undefined) {
       const block = [...stack].reverse().find((open) => open.block)?.block;
       if (block && top && !top.hidden) {
         block.runs.push({
-          text: decode(text),
+          text: token.text,
           ...(top.href && { href: top.href }),
           ...(top.cite && { cite: true }),
         });
       }
-    } else if (close) {
+    } else if (token.close) {
       const block = stack.pop()?.block;
       if (block) {
         block.runs = collapse(block.runs);
         if (block.runs.length || block.figures.length) blocks.push(block);
       }
-    } else if (!VOID.has(tag!) && !attributes!.endsWith('/')) {
-      const hidden = !!top?.hidden || attribute(attributes!, 'aria-hidden') === 'true';
-      const name = attribute(attributes!, 'part')?.split(' ')[0];
+    } else if (!VOID.has(token.tag) && !token.selfClosing) {
+      const { tag, attributes } = token;
+      const hidden = !!top?.hidden || attributes['aria-hidden'] === 'true';
+      const name = attributes.part?.split(' ')[0];
       const block =
         name || tag === 'p'
-          ? {
-              name: name ?? attribute(attributes!, 'class') ?? tag!,
-              tag: tag!,
-              runs: [],
-              figures: [],
-              hidden,
-            }
+          ? { name: name ?? attributes.class ?? tag, tag, runs: [], figures: [], hidden }
           : undefined;
       // A drawing's figures: a bar's length, a progress bar's value and maximum.
       const host = block ?? [...stack].reverse().find((open) => open.block)?.block;
-      if (tag === 'line') host?.figures.push(parseFloat(attribute(attributes!, 'x2') ?? ''));
+      if (tag === 'line') host?.figures.push(parseFloat(attributes.x2 ?? ''));
       if (tag === 'progress') {
-        host?.figures.push(Number(attribute(attributes!, 'value')));
-        host?.figures.push(Number(attribute(attributes!, 'max')));
+        host?.figures.push(Number(attributes.value));
+        host?.figures.push(Number(attributes.max));
       }
       stack.push({
-        tag: tag!,
+        tag,
         block,
         hidden,
-        href: tag === 'a' ? attribute(attributes!, 'href') : block ? undefined : top?.href,
+        href: tag === 'a' ? attributes.href : block ? undefined : top?.href,
         cite: tag === 'cite' || (!block && !!top?.cite),
       });
     }

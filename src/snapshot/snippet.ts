@@ -64,7 +64,18 @@ export function cardMarkup(rendered: string): string {
 /** HTML's white space; `\s` would take no-break spaces, which Intl writes into "2,2 %". */
 const WHITE_SPACE = /[ \t\n\f\r]+/g;
 /** HTML elements that hold no content and have no end tag. */
-const VOID = new Set(['area', 'br', 'col', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
+export const VOID = new Set([
+  'area',
+  'br',
+  'col',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'wbr',
+]);
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** The entities either serializer writes: Lit SSR `&#39;`, a browser `&nbsp;`. */
 const ENTITIES: Record<string, string> = {
@@ -97,7 +108,7 @@ export function openTag(
   return `<${tag}${written.join('')}>`;
 }
 
-type Token =
+export type Token =
   | { text: string; close?: undefined; tag?: undefined }
   | {
       text?: undefined;
@@ -108,7 +119,7 @@ type Token =
     };
 
 /** The markup's tags and text, decoded. It is a serializer's output, so well formed. */
-function tokens(markup: string): Token[] {
+export function tokens(markup: string): Token[] {
   const found: Token[] = [];
   const stripped = markup.replace(/<!--[\s\S]*?-->|<\?>/g, '');
   for (const [, close, tag, inside, text] of stripped.matchAll(
