@@ -9,11 +9,12 @@
  * `/bench/pages/first-card.html?mode=prerendered|script` is one card alone on a page, as a snippet
  * or as an element the script renders. Any file under `/dist/` takes `?delay=<ms>` too.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MIME_TYPES } from '../scripts/mime-types.mjs';
+import { fileFor } from '../scripts/static-files.mjs';
 
 const ROOT = resolve('.');
 /** Only these folders are served: nothing else in the repository is a bench page's business. */
@@ -99,7 +100,7 @@ export async function startServer() {
       );
       return;
     }
-    const file = fileFor(url.pathname);
+    const file = servedFile(url.pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('Not found');
@@ -135,22 +136,9 @@ export async function startServer() {
   };
 }
 
-function fileFor(pathname) {
-  let path;
-  try {
-    path = normalize(join(ROOT, decodeURIComponent(pathname)));
-  } catch {
-    return undefined;
-  }
-  const relative = path.slice(ROOT.length);
-  if (!path.startsWith(ROOT) || !SERVED.some((folder) => `${relative}/`.startsWith(folder))) {
-    return undefined;
-  }
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) return fileFor(`${pathname.replace(/\/$/, '')}/index.html`);
-    return stats.isFile() ? path : undefined;
-  } catch {
-    return undefined;
-  }
+/** A file of the SERVED folders, found as the demo server finds its own (scripts/static-files.mjs). */
+function servedFile(pathname) {
+  const file = fileFor(ROOT, pathname);
+  const served = file && SERVED.some((folder) => `${file.slice(ROOT.length)}/`.startsWith(folder));
+  return served ? file : undefined;
 }
