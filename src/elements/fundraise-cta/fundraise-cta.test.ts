@@ -391,7 +391,7 @@ describe('<fundraise-cta>', () => {
       expect(body.name).to.equal('Ada Lovelace');
       expect(body.email).to.equal(email);
       expect(body.ctaId).to.equal('start-fundraiser');
-      expect(body.pageUrl).to.equal(location.href);
+      expect(body.pageUrl).to.equal(location.origin + location.pathname);
       expect(body.submissionId).to.match(
         /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-/,
       );
@@ -457,7 +457,7 @@ describe('<fundraise-cta>', () => {
       expect(body.name).to.equal('Form Person');
       expect(body.email).to.equal(email);
       expect(body.ctaId).to.equal('start-fundraiser');
-      expect(body.pageUrl).to.equal(location.href);
+      expect(body.pageUrl).to.equal(location.origin + location.pathname);
       expect(body.submissionId).to.have.length(36);
       expect(Number.isNaN(Date.parse(body.consentAt))).to.be.false;
     });
