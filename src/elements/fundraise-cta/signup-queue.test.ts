@@ -58,10 +58,9 @@ async function reload(view: Window): Promise<void> {
 }
 
 /** A call to action in `view`, as a partner's markup puts it there. */
-function ctaIn(view: Window, endpoint: string, attributes: Record<string, string> = {}) {
+function ctaIn(view: Window, endpoint: string) {
   const el = view.document.createElement('fundraise-cta');
   el.setAttribute('data-endpoint', endpoint);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   view.document.body.append(el);
   return el;
 }
