@@ -145,9 +145,13 @@ export function tokens(markup: string): Token[] {
   return found;
 }
 
+/** The card's elements that its light-DOM words keep: links, with their `href` only, and `<bdi>`s. */
+const KEPT = new Set(['a', 'bdi']);
+
 /**
  * The card's words as light-DOM paragraphs, for readers whose browser ignores the template (and
- * feed readers): one paragraph per part of the card, with its links, and none of what is hidden
+ * feed readers): one paragraph per part of the card, with its links and its `<bdi>`s (a partner's
+ * words inside a sentence of ours, isolated from it as on the card), and none of what is hidden
  * from assistive technology or needs the script (buttons). The same words as the card, so the two
  * never disagree.
  */
@@ -163,7 +167,7 @@ function fallbackFor(card: string): string[] {
     if (token.text !== undefined) {
       add(escape(token.text));
     } else if (token.close) {
-      if (token.tag === 'a') add('</a>');
+      if (KEPT.has(token.tag)) add(`</${token.tag}>`);
       const frame = stack.pop()!;
       const words = frame.text.replace(WHITE_SPACE, ' ').trim();
       if (frame.block && words) blocks.push(words);
@@ -174,7 +178,7 @@ function fallbackFor(card: string): string[] {
         hidden: !!stack.at(-1)?.hidden || attributes['aria-hidden'] === 'true' || tag === 'button',
         text: '',
       });
-      if (tag === 'a') add(openTag('a', { href: attributes.href ?? '' }));
+      if (KEPT.has(tag)) add(openTag(tag, tag === 'a' ? { href: attributes.href ?? '' } : {}));
     }
   }
   return blocks;
