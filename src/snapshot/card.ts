@@ -34,9 +34,19 @@ export interface Block {
 }
 
 /**
+ * Unicode's explicit directional controls: LRE, RLE, PDF, LRO, RLO (U+202A to U+202E), and LRI,
+ * RLI, FSI, PDI (U+2066 to U+2069). Outside a browser, nothing isolates words reliably: Gmail and
+ * Outlook for Windows drop `<bdi>`, Outlook takes `dir` only in part, and closing an override
+ * with a PDF still lets it pull the words beside it into its order. Dropped, they reverse nothing.
+ */
+const DIRECTIONAL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
  * The blocks of a card, read by snippet.ts's tokenizer (the form `cardMarkup` writes). A block is
  * a part, or a paragraph; its words are those outside `aria-hidden` content, so the figure's
- * counting digits are not read twice.
+ * counting digits are not read twice. The words of a `<bdi>` (a partner's words inside a sentence
+ * of ours, bidi.ts) lose their directional controls: what is read from the card has no `<bdi>` to
+ * isolate them.
  */
 export function readCard(card: string): Block[] {
   const blocks: Block[] = [];
@@ -46,6 +56,7 @@ export function readCard(card: string): Block[] {
     hidden: boolean;
     href?: string;
     cite: boolean;
+    isolated: boolean;
   }
   const stack: Open[] = [];
   for (const token of tokens(card)) {
@@ -54,7 +65,7 @@ export function readCard(card: string): Block[] {
       const block = [...stack].reverse().find((open) => open.block)?.block;
       if (block && top && !top.hidden) {
         block.runs.push({
-          text: token.text,
+          text: top.isolated ? token.text.replace(DIRECTIONAL, '') : token.text,
           ...(top.href && { href: top.href }),
           ...(top.cite && { cite: true }),
         });
@@ -86,6 +97,7 @@ export function readCard(card: string): Block[] {
         hidden,
         href: tag === 'a' ? attributes.href : block ? undefined : top?.href,
         cite: tag === 'cite' || (!block && !!top?.cite),
+        isolated: tag === 'bdi' || !!top?.isolated,
       });
     }
   }
@@ -126,12 +138,14 @@ const JOINTS: Record<string, string> = {
 
 /**
  * The card's words as one line of text, for an image's `alt`: every block a reader would hear,
- * in the card's order. A call to action's button is named too: the image shows it.
+ * in the card's order. A call to action's button is named too: the image shows it. Without
+ * directional controls: on the card each block is a paragraph, which ends the controls opened in
+ * it, but in one line an override in a label would reverse the rest of the line.
  */
 export function altText(blocks: Block[]): string {
   let alt = '';
   for (const block of blocks) {
-    const text = words(block);
+    const text = words(block).replace(DIRECTIONAL, '');
     if (block.hidden || !text) continue;
     const joint = JOINTS[block.name] ?? (/[.!?…:]$/.test(alt) ? ' ' : '. ');
     alt += alt ? joint + text : text;
