@@ -6,8 +6,9 @@
  * A part that is a block of its own (a label, a heading, a quote) needs nothing: a block is a
  * paragraph of its own, which ends every embedding opened in it. Words inside a sentence go in a
  * `<bdi>`, which isolates them and takes its direction from them, and which every reader of the
- * card's markup sees: the pre-rendered snippet's light DOM keeps it, and the email and image cards
- * (card.ts), which cannot carry it, drop the words' directional controls instead.
+ * card's markup sees: what is written from the card outside a shadow root (the pre-rendered
+ * snippet's light DOM, the email, the alt text: src/snapshot/) drops the directional controls of
+ * a `<bdi>`'s words instead.
  */
 import { html, nothing } from 'lit';
 

@@ -7,7 +7,7 @@
  */
 import type { Theme } from '../internal/impact-element.js';
 import { themeStyles } from '../styles/theme.js';
-import { tokens, VOID } from './snippet.js';
+import { DIRECTIONAL, tokens, VOID } from './snippet.js';
 
 /** A stretch of a block's words: plain, a link, or the title of a cited work. */
 export interface Run {
@@ -32,14 +32,6 @@ export interface Block {
   /** Decoration hidden from assistive technology: its words, if any, are said by another block. */
   hidden: boolean;
 }
-
-/**
- * Unicode's explicit directional controls: LRE, RLE, PDF, LRO, RLO (U+202A to U+202E), and LRI,
- * RLI, FSI, PDI (U+2066 to U+2069). Outside a browser, nothing isolates words reliably: Gmail and
- * Outlook for Windows drop `<bdi>`, Outlook takes `dir` only in part, and closing an override
- * with a PDF still lets it pull the words beside it into its order. Dropped, they reverse nothing.
- */
-const DIRECTIONAL = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * The blocks of a card, read by snippet.ts's tokenizer (the form `cardMarkup` writes). A block is

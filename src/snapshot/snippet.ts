@@ -145,29 +145,37 @@ export function tokens(markup: string): Token[] {
   return found;
 }
 
-/** The card's elements that its light-DOM words keep: links, with their `href` only, and `<bdi>`s. */
-const KEPT = new Set(['a', 'bdi']);
+/**
+ * Unicode's explicit directional controls: LRE, RLE, PDF, LRO, RLO (U+202A to U+202E), and LRI,
+ * RLI, FSI, PDI (U+2066 to U+2069). What is written from a card outside its shadow root (its
+ * light-DOM words here, the email and the alt text in card.ts) drops those of the words the card
+ * isolates in a `<bdi>` (src/internal/bidi.ts). Nothing there isolates them reliably: feed
+ * readers, Gmail and Outlook for Windows drop a `<bdi>` (caniemail), Outlook takes `dir` only in
+ * part, and closing an override with a PDF still lets it pull the words beside it into its
+ * order. Dropped, they reverse nothing.
+ */
+export const DIRECTIONAL = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * The card's words as light-DOM paragraphs, for readers whose browser ignores the template (and
- * feed readers): one paragraph per part of the card, with its links and its `<bdi>`s (a partner's
- * words inside a sentence of ours, isolated from it as on the card), and none of what is hidden
+ * feed readers): one paragraph per part of the card, with its links, and none of what is hidden
  * from assistive technology or needs the script (buttons). The same words as the card, so the two
- * never disagree.
+ * never disagree, but for the directional controls of its `<bdi>`s.
  */
 function fallbackFor(card: string): string[] {
   const blocks: string[] = [];
-  // Open elements: whether each is a paragraph of its own, hides its content, and its words.
-  const stack: { block: boolean; hidden: boolean; text: string }[] = [];
+  // Open elements: whether each is a paragraph of its own, hides its content or isolates it, and
+  // its words.
+  const stack: { block: boolean; hidden: boolean; isolated: boolean; text: string }[] = [];
   const add = (text: string) => {
     if (stack.at(-1)?.hidden === false)
       [...stack].reverse().find((open) => open.block)!.text += text;
   };
   for (const token of tokens(card)) {
     if (token.text !== undefined) {
-      add(escape(token.text));
+      add(escape(stack.at(-1)?.isolated ? token.text.replace(DIRECTIONAL, '') : token.text));
     } else if (token.close) {
-      if (KEPT.has(token.tag)) add(`</${token.tag}>`);
+      if (token.tag === 'a') add('</a>');
       const frame = stack.pop()!;
       const words = frame.text.replace(WHITE_SPACE, ' ').trim();
       if (frame.block && words) blocks.push(words);
@@ -176,9 +184,10 @@ function fallbackFor(card: string): string[] {
       stack.push({
         block: 'part' in attributes || tag === 'p',
         hidden: !!stack.at(-1)?.hidden || attributes['aria-hidden'] === 'true' || tag === 'button',
+        isolated: tag === 'bdi' || !!stack.at(-1)?.isolated,
         text: '',
       });
-      if (KEPT.has(tag)) add(openTag(tag, tag === 'a' ? { href: attributes.href ?? '' } : {}));
+      if (tag === 'a') add(openTag('a', { href: attributes.href ?? '' }));
     }
   }
   return blocks;
