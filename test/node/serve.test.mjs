@@ -8,13 +8,14 @@
 // The functions given to page.evaluate and addInitScript run in Chromium, with its globals.
 /* global document, window */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 
@@ -409,6 +410,44 @@ describe("the embed builder's image cards, /demo-api/card-image", () => {
       assert.match(response.headers.get('content-type'), /^text\/plain/);
       assert.match(text, reason);
       assert.equal(text.trimEnd().split('\n').length, 1, text);
+    }
+  });
+
+  it("refuses a document over 1 MB, or a text over 2,000 characters, in the command's words", async (t) => {
+    const fixture = JSON.parse(readFileSync(new URL('test/fixtures/study.json', ROOT), 'utf8'));
+    const quotes = Array.from({ length: 1200 }, (_, i) => ({
+      ...fixture.quotes[0],
+      id: `quote-${i}`,
+      text: 'word '.repeat(200),
+    }));
+    const long = structuredClone(fixture);
+    long.stats[1].label = 'x'.repeat(200_000);
+    // Documents this server serves, so the route reads them: under the project, for this test only.
+    const cases = [
+      [{ ...fixture, quotes }, 'the document is over 1,000,000 bytes (1 MB)'],
+      [long, '$.stats[1].label is 200,000 characters long'],
+    ];
+    for (const [document, reason] of cases) {
+      const name = `test/fixtures/capped-${randomUUID()}.json`;
+      const file = new URL(name, ROOT);
+      writeFileSync(file, JSON.stringify(document));
+      t.after(() => rmSync(file, { force: true }));
+      const response = await image({ tag: 'impact-stat', src: `/${name}`, as: 'svg' });
+      const text = await response.text();
+      assert.equal(response.status, 400, text);
+      assert.equal(text.trimEnd().split('\n').length, 1, text);
+      assert.ok(text.startsWith(`src /${name}: ${reason}`), text);
+      // The command refuses the same file in the same words.
+      const command = spawnSync(
+        process.execPath,
+        ['bin/impact-widgets.mjs', 'snapshot', 'impact-stat', '--src', fileURLToPath(file)],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      assert.equal(command.status, 2);
+      assert.equal(
+        command.stderr.slice(command.stderr.indexOf(': ', 'impact-widgets: '.length)),
+        text.slice(text.indexOf(': ')),
+      );
     }
   });
 
