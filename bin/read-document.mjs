@@ -23,9 +23,13 @@ const OVER = 2;
 const count = (n) => n.toLocaleString('en');
 const tooLarge = (src) =>
   new Refusal(
-    `--src ${src}: the document is over ${count(MAX_DOCUMENT_BYTES)} bytes (1 MB), the most a study document may be`,
+    `--src ${src}: the document is over ${count(MAX_DOCUMENT_BYTES)} bytes (${MAX_DOCUMENT_BYTES / 1e6} MB), the most a study document may be`,
     OVER,
   );
+
+const WHY = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' };
+const unreadable = (src, error) =>
+  new Refusal(`${src} could not be read (${WHY[error.code] ?? error.message})`);
 
 /** A file's text, read no further than one byte past the cap. */
 function readFile(file, src) {
@@ -33,21 +37,21 @@ function readFile(file, src) {
   try {
     fd = openSync(file, 'r');
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    if (stats.isDirectory()) throw unreadable(src, { code: 'EISDIR' });
     // Refused before a byte is read when the file says its size; a FIFO or a device does not,
     // and a file may grow meanwhile, so the reading stops at the cap too.
     if (stats.size > MAX_DOCUMENT_BYTES) throw tooLarge(src);
     const buffer = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
     let length = 0;
-    for (let read = 1; read && length < buffer.length; length += read) {
+    let read;
+    do {
       read = readSync(fd, buffer, length, buffer.length - length, null);
-    }
+      length += read;
+    } while (read && length < buffer.length);
     if (length > MAX_DOCUMENT_BYTES) throw tooLarge(src);
     return buffer.toString('utf8', 0, length);
   } catch (error) {
-    if (error instanceof Refusal) throw error;
-    const why = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' };
-    throw new Refusal(`${src} could not be read (${why[error.code] ?? error.message})`);
+    throw error instanceof Refusal ? error : unreadable(src, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
