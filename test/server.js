@@ -23,7 +23,9 @@
  *   GET  /api/service-log?key=…      what the stand-ins received (method, url, headers, body) mentioning key
  *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
  *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
- *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs)
+ *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs),
+ *                                    bidi (the text fields of a stat, the quotes, a call to action and
+ *                                    the study open with an unclosed PDI and RLO)
  *   GET  /fixtures/hostile/quotes/NAME  the same, in a quote; /fixtures/hostile/ctas/NAME in a call to
  *                                    action (deep is the same document for every element)
  *   GET  /api/hits?path=…            how many times a path (with its query) was requested
@@ -133,6 +135,26 @@ const hostile = {
     document.stats[0].context = '<img src=x onerror="window.pwned = 2">';
     document.stats[0].source = { label: '<b>bold</b>', url: 'javascript:window.pwned = 3' };
     document.study.title = '<iframe src="javascript:window.pwned = 4"></iframe>';
+    return JSON.stringify(document);
+  },
+  bidi() {
+    // Every text field of the first stat, both quotes, the call to action and the study opens
+    // with a PDI and a right-to-left override (U+2069 U+202E), and never closes them.
+    const document = JSON.parse(fixture);
+    const hostile = (item, fields) => {
+      for (const field of fields) item[field] = `\u2069\u202e${item[field]}`;
+    };
+    const [stat] = document.stats;
+    const [cta] = document.ctas;
+    hostile(stat, ['label', 'context']);
+    hostile(stat.baseline, ['label']);
+    hostile(stat.source, ['label']);
+    for (const quote of document.quotes) hostile(quote, ['text', 'author', 'role']);
+    hostile(cta, ['heading', 'body']);
+    hostile(cta.button, ['label']);
+    hostile(cta.signup, ['success']);
+    hostile(cta.signup.guide, ['label']);
+    hostile(document.study, ['title']);
     return JSON.stringify(document);
   },
 };
