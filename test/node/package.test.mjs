@@ -1,0 +1,216 @@
+/**
+ * The package as npm publishes it: `npm pack` run in a fresh copy of the repository (the files git
+ * tracks or would track, no dist/, no custom-elements.json), as a release from a clean checkout
+ * runs it, so `prepack` must build. The tarball is then unpacked into throwaway apps, as an
+ * install puts it, with its dependencies linked from this repository's node_modules: the test
+ * reaches no registry.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { release } from '../../scripts/changelog-version.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const TAGS = ['impact-stat', 'study-quote', 'fundraise-cta'];
+
+const work = mkdtempSync(join(tmpdir(), 'impact-widgets-package-'));
+let tarball;
+let packed;
+
+/** A folder holding each package of this repository's node_modules as a link. */
+function linkedNodeModules(dir) {
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name === '.cache') continue;
+    symlinkSync(join(ROOT, 'node_modules', name), join(dir, name));
+  }
+}
+
+before(() => {
+  const clone = join(work, 'clone');
+  const files = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((file) => file && existsSync(join(ROOT, file)));
+  mkdirSync(clone);
+  // One tar stream copies them with their folders and modes, as a checkout would have them.
+  execFileSync(
+    'sh',
+    ['-c', `tar -C "$1" --null -T - -cf - | tar -C "$2" -xf -`, 'sh', ROOT, clone],
+    {
+      input: files.join('\0'),
+    },
+  );
+  linkedNodeModules(join(clone, 'node_modules'));
+  const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+    cwd: clone,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The build's own lines (its sizes) come first on standard output; npm's JSON is the rest.
+  const [result] = JSON.parse(output.slice(output.search(/^\[$/m)));
+  tarball = join(work, result.filename);
+  packed = result;
+});
+
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** A throwaway app with the tarball unpacked at node_modules/impact-widgets. */
+function appWithPackage(name) {
+  const app = join(work, name);
+  const target = join(app, 'node_modules/impact-widgets');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+  return app;
+}
+
+describe('npm pack from a fresh checkout', () => {
+  it('builds first (prepack), so the tarball carries dist/, its types and custom-elements.json', () => {
+    const files = packed.files.map((file) => file.path);
+    for (const file of [
+      'dist/impact-widgets.js',
+      'dist/impact-widgets.iife.js',
+      'dist/esm/index.js',
+      'dist/types/index.d.ts',
+      'dist/embed.html',
+      'dist/cambodia-2015.json',
+      'custom-elements.json',
+      'LICENSE',
+      'README.md',
+      ...TAGS.map((tag) => `dist/esm/entries/${tag}.js`),
+    ]) {
+      assert.ok(files.includes(file), `${file} is in the tarball`);
+    }
+    console.log(
+      `# tarball: ${(packed.size / 1024).toFixed(0)} KB packed, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked, ${packed.entryCount} files`,
+    );
+  });
+
+  it('ships the MIT licence that package.json names', () => {
+    assert.equal(pkg.license, 'MIT');
+    const licence = readFileSync(
+      join(appWithPackage('licence'), 'node_modules/impact-widgets/LICENSE'),
+      'utf8',
+    );
+    assert.match(licence, /^MIT License\n/);
+    assert.match(licence, /Permission is hereby granted, free of charge/);
+  });
+
+  it('says where the project lives and who wrote it', () => {
+    for (const field of ['repository', 'homepage', 'bugs', 'keywords', 'author']) {
+      assert.ok(pkg[field], `package.json has "${field}"`);
+    }
+    assert.match(pkg.repository.url, /^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
+    assert.ok(pkg.homepage.startsWith(pkg.repository.url.slice(4, -4)));
+    assert.ok(pkg.bugs.url.startsWith(pkg.repository.url.slice(4, -4)));
+  });
+});
+
+describe('CHANGELOG.md', () => {
+  const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+
+  it('has a dated entry, with its link, for the version in package.json', () => {
+    const escaped = pkg.version.replace(/\./g, '\\.');
+    assert.match(changelog, new RegExp(`^## \\[${escaped}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+    assert.match(changelog, new RegExp(`^\\[${escaped}\\]: https://`, 'm'));
+  });
+
+  it('npm version moves what Unreleased holds into the new version, dated', () => {
+    assert.equal(pkg.scripts.version, 'node scripts/changelog-version.mjs && git add CHANGELOG.md');
+    const next = release(changelog, '9.8.7', '2031-01-02');
+    assert.match(next, /## \[Unreleased\]\n\n## \[9\.8\.7\] - 2031-01-02\n/);
+    assert.match(next, /^\[Unreleased\]: .*\/compare\/v9\.8\.7\.\.\.HEAD$/m);
+    assert.match(
+      next,
+      new RegExp(`^\\[9\\.8\\.7\\]: .*/compare/v${pkg.version}\\.\\.\\.v9\\.8\\.7$`, 'm'),
+    );
+    assert.throws(() => release(changelog, pkg.version, '2031-01-02'), /already has/);
+  });
+});
+
+describe('the exports an app reaches for', () => {
+  /** What `import.meta.resolve` gives for each specifier, from a script inside the app. */
+  const resolveIn = (app, specifiers) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`,
+        ],
+        { cwd: app, encoding: 'utf8' },
+      ),
+    ).map((url) => fileURLToPath(url));
+
+  it('impact-widgets/cambodia-2015.json is the default document, beside its schema', async () => {
+    const app = appWithPackage('json');
+    const [document, schema] = resolveIn(app, [
+      'impact-widgets/cambodia-2015.json',
+      'impact-widgets/study.schema.json',
+    ]);
+    const parsed = JSON.parse(readFileSync(document, 'utf8'));
+    assert.equal(parsed.$schema, './study.schema.json');
+    assert.equal(join(document, '..', parsed.$schema), schema);
+    assert.equal(parsed.study.id, 'cambodia-prevalence-2015');
+  });
+
+  it('impact-widgets/embed.html is the iframe page, with the files it loads beside it', () => {
+    const app = appWithPackage('embed');
+    const [page] = resolveIn(app, ['impact-widgets/embed.html']);
+    const html = readFileSync(page, 'utf8');
+    assert.match(html, /^<!doctype html>/i);
+    for (const [, url] of html.matchAll(/\s(?:src|href)="([^"]+)"/g)) {
+      assert.ok(existsSync(join(page, '..', url)), `${url} beside embed.html`);
+    }
+  });
+});
+
+describe('custom-elements.json in the tarball', () => {
+  const manifest = () =>
+    JSON.parse(
+      readFileSync(
+        join(appWithPackage('manifest'), 'node_modules/impact-widgets/custom-elements.json'),
+        'utf8',
+      ),
+    );
+
+  it('names only modules that ship', () => {
+    const files = packed.files.map((file) => file.path);
+    const { modules } = manifest();
+    assert.ok(modules.length > 0);
+    for (const module of modules) assert.ok(files.includes(module.path), module.path);
+  });
+
+  it('defines each tag once, from its define module, and nothing else', () => {
+    const { modules } = manifest();
+    const definitions = modules.flatMap((module) =>
+      (module.exports ?? [])
+        .filter((entry) => entry.kind === 'custom-element-definition')
+        .map((entry) => ({ ...entry, from: module.path })),
+    );
+    assert.deepEqual(definitions.map((d) => d.name).sort(), [...TAGS].sort());
+    for (const { name, from, declaration } of definitions) {
+      assert.equal(from, `dist/esm/elements/${name}/${name}.define.js`);
+      const declared = modules
+        .find((module) => module.path === declaration.module)
+        ?.declarations.find((d) => d.name === declaration.name);
+      assert.equal(declared?.tagName, name);
+    }
+  });
+});
