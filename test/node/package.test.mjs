@@ -17,7 +17,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { release } from '../../scripts/changelog-version.mjs';
@@ -74,9 +74,53 @@ after(() => rmSync(work, { recursive: true, force: true }));
 function appWithPackage(name) {
   const app = join(work, name);
   const target = join(app, 'node_modules/impact-widgets');
+  rmSync(app, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
   return app;
+}
+
+/**
+ * Links `names` and what they depend on into the app's node_modules as npm would hoist them, from
+ * this repository's node_modules (a dependency's own nested copy stays inside it). Optional peer
+ * dependencies are left out, as npm leaves them. Returns each linked package's folder.
+ */
+function linkDependencies(app, names) {
+  const linked = new Map();
+  const queue = names.map((name) => [name, ROOT]);
+  while (queue.length > 0) {
+    const [name, from] = queue.shift();
+    // A dependency's own copy of a package is inside its folder already.
+    if (linked.has(name) || (from !== ROOT && existsSync(join(from, 'node_modules', name))))
+      continue;
+    const source = join(ROOT, 'node_modules', name);
+    linked.set(name, source);
+    const target = join(app, 'node_modules', name);
+    mkdirSync(dirname(target), { recursive: true });
+    symlinkSync(source, target);
+    const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+    const optional = manifest.peerDependenciesMeta ?? {};
+    for (const dependency of [
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}).filter((peer) => !optional[peer]?.optional),
+    ]) {
+      queue.push([dependency, source]);
+    }
+  }
+  return [...linked.values()];
+}
+
+/** An app that installed the tarball: the package and its dependencies, and `extra` beside. */
+function installedApp(name, extra = []) {
+  const app = appWithPackage(name);
+  const folders = linkDependencies(app, [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.entries(pkg.peerDependencies ?? {})
+      .filter(([peer]) => !pkg.peerDependenciesMeta?.[peer]?.optional)
+      .map(([peer]) => peer),
+    ...extra,
+  ]);
+  return { app, folders: [join(app, 'node_modules/impact-widgets'), ...folders] };
 }
 
 describe('npm pack from a fresh checkout', () => {
@@ -212,5 +256,47 @@ describe('custom-elements.json in the tarball', () => {
         ?.declarations.find((d) => d.name === declaration.name);
       assert.equal(declared?.tagName, name);
     }
+  });
+});
+
+describe('every entry in plain Node, as server code imports it (Next.js, Astro)', () => {
+  const ENTRIES = ['impact-widgets', ...TAGS.map((tag) => `impact-widgets/${tag}`)];
+  const run = (app, code) =>
+    execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: app,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
+  for (const entry of ENTRIES) {
+    it(`import '${entry}' does not throw, and defines no element`, () => {
+      const { app } = installedApp('server');
+      const defined = run(
+        app,
+        `await import('${entry}');
+        // lit's Node build gives the server a registry; ours stays out of it.
+        if (typeof customElements?.define !== 'function') throw new Error('no registry');
+        console.log(JSON.stringify(${JSON.stringify(TAGS)}.filter((tag) => customElements.get(tag))));`,
+      );
+      assert.deepEqual(JSON.parse(defined), []);
+    });
+  }
+
+  it('a server render (@lit-labs/ssr) sends the light-DOM fallback, with no shadow root', () => {
+    const { app } = installedApp('server-render', ['@lit-labs/ssr']);
+    const fallback = '2.2 % of people in the commercial sex trade were minors';
+    const markup = run(
+      app,
+      `import 'impact-widgets';
+      import { html } from 'lit';
+      import { render } from '@lit-labs/ssr';
+      import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+      console.log(collectResultSync(render(html\`<impact-stat data-id="minors-2015"><p>${fallback}</p></impact-stat>\`)));`,
+    );
+    assert.match(
+      markup,
+      new RegExp(`<impact-stat data-id="minors-2015"><p>${fallback}</p></impact-stat>`),
+    );
+    assert.doesNotMatch(markup, /shadowroot/i);
   });
 });
