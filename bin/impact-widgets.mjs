@@ -18,6 +18,7 @@ import {
   options,
   Refusal,
   renderRefusal,
+  requireImageTools,
   USAGE,
   version,
 } from './snapshot-options.mjs';
@@ -71,6 +72,7 @@ function write(file, data) {
 async function main(args) {
   const given = options(args);
   if (given.help) return void console.log(USAGE);
+  requireImageTools(given.as);
   let renderer;
   try {
     renderer = await import('../dist/snapshot.mjs');

@@ -6,20 +6,25 @@
  * reaches no registry.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  lstatSync,
   readdirSync,
   rmSync,
   symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { bundleAsApp } from '../../scripts/bundle-as-app.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 import { release } from '../../scripts/changelog-version.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -102,6 +107,10 @@ function linkDependencies(app, names) {
     const optional = manifest.peerDependenciesMeta ?? {};
     for (const dependency of [
       ...Object.keys(manifest.dependencies ?? {}),
+      // The ones for this platform, as npm installs them (resvg's native binary).
+      ...Object.keys(manifest.optionalDependencies ?? {}).filter((name) =>
+        existsSync(join(ROOT, 'node_modules', name)),
+      ),
       ...Object.keys(manifest.peerDependencies ?? {}).filter((peer) => !optional[peer]?.optional),
     ]) {
       queue.push([dependency, source]);
@@ -121,6 +130,17 @@ function installedApp(name, extra = []) {
     ...extra,
   ]);
   return { app, folders: [join(app, 'node_modules/impact-widgets'), ...folders] };
+}
+
+/** The bytes of the files under `dir`, links not followed. */
+function folderBytes(dir) {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) bytes += folderBytes(path);
+    else if (entry.isFile()) bytes += lstatSync(path).size;
+  }
+  return bytes;
 }
 
 describe('npm pack from a fresh checkout', () => {
@@ -299,4 +319,169 @@ describe('every entry in plain Node, as server code imports it (Next.js, Astro)'
     );
     assert.doesNotMatch(markup, /shadowroot/i);
   });
+});
+
+describe('the snapshot command in an app that installed only the elements', () => {
+  const cliIn = (app, ...args) =>
+    spawnSync(
+      process.execPath,
+      [join(app, 'node_modules/impact-widgets/bin/impact-widgets.mjs'), ...args],
+      {
+        cwd: app,
+      },
+    );
+  const text = ({ status, stdout, stderr }) => ({
+    status,
+    stdout: stdout.toString('utf8'),
+    stderr: stderr.toString('utf8'),
+  });
+  // The image toolchain is an optional peer: installed by the app, at the versions we test with.
+  const image = { svg: ['satori'], png: ['satori', '@resvg/resvg-js'] };
+  const install = (names) => names.map((name) => `${name}@${pkg.devDependencies[name]}`).join(' ');
+
+  it('the install holds neither satori nor resvg', () => {
+    const { app } = installedApp('elements-only');
+    for (const name of ['satori', '@resvg/resvg-js']) {
+      assert.ok(pkg.peerDependenciesMeta[name].optional, name);
+      assert.equal(existsSync(join(app, 'node_modules', name)), false, name);
+    }
+  });
+
+  for (const format of ['svg', 'png']) {
+    it(`--as ${format} prints the one command that installs what it draws with, and exits 2`, () => {
+      const { app } = installedApp('elements-only');
+      const result = text(cliIn(app, 'snapshot', 'impact-stat', '--as', format));
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      const lines = result.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 1, result.stderr);
+      assert.ok(lines[0].endsWith(`: npm install --save-dev ${install(image[format])}`), lines[0]);
+    });
+  }
+
+  it('--as png draws once the app installs them', () => {
+    const { app } = installedApp('with-image-tools', image.png);
+    const { status, stdout, stderr } = cliIn(app, 'snapshot', 'impact-stat', '--as', 'png');
+    assert.equal(status, 0, stderr.toString());
+    // The PNG signature (RFC 2083, 3.1).
+    assert.deepEqual([...stdout.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+  });
+
+  for (const format of ['html', 'email']) {
+    it(`--as ${format} needs no extra install`, () => {
+      const { app } = installedApp('elements-only');
+      const result = text(cliIn(app, 'snapshot', 'impact-stat', '--as', format));
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stderr, '');
+      assert.match(result.stdout, /2\.2/);
+    });
+  }
+});
+
+describe('a browser-only install', () => {
+  it('is the package, lit and what lit needs: under 5 MB', () => {
+    const { folders } = installedApp('browser-only');
+    const bytes = folders.reduce((sum, folder) => sum + folderBytes(folder), 0);
+    console.log(
+      `# browser-only install: ${(bytes / 1024 / 1024).toFixed(2)} MB in ${folders.length} packages`,
+    );
+    assert.ok(bytes < 5 * 1024 * 1024, `${bytes} B`);
+  });
+});
+
+describe('an app with its own Lit', () => {
+  // npm aliases of older lits, devDependencies of this repository (their own lit-html and
+  // lit-element resolve to the ones hoisted here, as an app's install would dedupe them).
+  const CASES = [
+    { app: 'lit 3.3.0: in our range, so one copy, the app’s', own: 'lit-3-3-0' },
+    { app: 'lit 3.1.4: below our range, so npm installs ours inside us', own: 'lit-3-1' },
+  ];
+  /** Whether npm would let the app's lit serve us: `version` satisfies our caret range. */
+  const inRange = (version) => {
+    const [, ...floor] = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(pkg.dependencies.lit).map(Number);
+    const [major, ...rest] = version.split('.').map(Number);
+    const cmp = [major, ...rest].findIndex((part, i) => part !== floor[i]);
+    return major === floor[0] && (cmp === -1 || [major, ...rest][cmp] > floor[cmp]);
+  };
+  const server = createServer();
+  let browser;
+  let origin;
+
+  before(async () => {
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${server.address().port}`;
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server.close();
+  });
+
+  for (const { app: title, own } of CASES) {
+    it(`${title}; both render`, async () => {
+      const { version } = JSON.parse(
+        readFileSync(join(ROOT, 'node_modules', own, 'package.json'), 'utf8'),
+      );
+      const nested = !inRange(version);
+      const app = appWithPackage(own);
+      linkDependencies(app, ['lit-html', 'lit-element', '@lit/reactive-element']);
+      symlinkSync(join(ROOT, 'node_modules', own), join(app, 'node_modules/lit'));
+      if (nested) {
+        mkdirSync(join(app, 'node_modules/impact-widgets/node_modules'));
+        symlinkSync(
+          join(ROOT, 'node_modules/lit'),
+          join(app, 'node_modules/impact-widgets/node_modules/lit'),
+        );
+      }
+      const source = [
+        `import 'impact-widgets/impact-stat';`,
+        `import { html, LitElement } from 'lit';`,
+        `customElements.define('app-own', class extends LitElement {`,
+        '  render() { return html`<p>own</p>`; }',
+        `});`,
+      ].join('\n');
+      const { code, modules } = await bundleAsApp(app, 'app', source);
+      const lits = modules.filter((module) =>
+        /node_modules\/lit(-3-[\d-]+)?\/index\.js$/.test(module),
+      );
+      assert.deepEqual(
+        lits.sort(),
+        nested
+          ? ['node_modules/lit-3-1/index.js', 'node_modules/lit/index.js']
+          : [`node_modules/${own}/index.js`],
+      );
+      server.removeAllListeners('request');
+      server.on('request', (request, response) => {
+        const js = request.url === '/app.js';
+        response.writeHead(200, { 'content-type': js ? 'text/javascript' : 'text/html' });
+        response.end(
+          js
+            ? code
+            : `<!doctype html><html lang="en"><title>app</title><body><impact-stat data-value="2.2" data-format="percent" data-label="minors" data-animate="none"></impact-stat><app-own></app-own><script type="module" src="/app.js"></script></body></html>`,
+        );
+      });
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(origin);
+        /* global document */
+        await page.waitForFunction(() =>
+          ['impact-stat', 'app-own'].every(
+            (tag) => document.querySelector(tag).shadowRoot?.textContent,
+          ),
+        );
+        const shown = await page.evaluate(() => ({
+          stat: document.querySelector('impact-stat').shadowRoot.textContent,
+          own: document.querySelector('app-own').shadowRoot.textContent,
+        }));
+        assert.match(shown.stat, /minors/);
+        assert.equal(shown.own, 'own');
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });
