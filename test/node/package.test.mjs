@@ -16,12 +16,14 @@ import {
   readdirSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { bundleAsApp } from '../../scripts/bundle-as-app.mjs';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
@@ -484,4 +486,123 @@ describe('an app with its own Lit', () => {
       }
     });
   }
+});
+
+describe('the README’s framework examples, in apps that installed the tarball', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  /** The code block under `<!-- compiled by test/node/package.test.mjs: NAME -->`. */
+  const example = (name) => {
+    const block = new RegExp(
+      `<!-- compiled by test/node/package\\.test\\.mjs: ${name} -->\\s*\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``,
+    ).exec(readme);
+    assert.ok(block, `README.md has the ${name} example`);
+    return block[1];
+  };
+  const TSCONFIG = {
+    strict: true,
+    noEmit: true,
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    skipLibCheck: false,
+    types: [],
+  };
+  const node = (script, args, cwd) => {
+    try {
+      return execFileSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      throw new Error(`${script}:\n${error.stdout}${error.stderr}`, { cause: error });
+    }
+  };
+  const bundle = (app, entry) =>
+    esbuild({
+      entryPoints: [join(app, entry)],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      jsx: 'automatic',
+      logLevel: 'silent',
+    }).then(({ outputFiles: [file] }) => file.text);
+
+  it('React 19: the TSX type-checks with no declarations of its own, and builds', async () => {
+    const { app } = installedApp('react-app', [
+      'react',
+      'react-dom',
+      '@types/react',
+      '@types/react-dom',
+    ]);
+    writeFileSync(join(app, 'app.tsx'), example('react'));
+    // The types are not `any`: each of these must be an error.
+    writeFileSync(
+      join(app, 'wrong.tsx'),
+      [
+        `import type {} from 'impact-widgets/react';`,
+        `// @ts-expect-error impact-ready's detail has no such field`,
+        `export const a = <impact-stat onimpact-ready={(event) => event.detail.nope} />;`,
+        `// @ts-expect-error not one of the stat formats`,
+        `export const b = <impact-stat data-format="ratio" />;`,
+        `// @ts-expect-error a call to action's signup detail says how it was delivered`,
+        `export const c = <fundraise-cta onimpact-signup={(event) => event.detail.delivery === 'posted'} />;`,
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { ...TSCONFIG, jsx: 'react-jsx' },
+        files: ['app.tsx', 'wrong.tsx'],
+      }),
+    );
+    node('typescript/bin/tsc', ['-p', 'tsconfig.json'], app);
+    const code = await bundle(app, 'app.tsx');
+    for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
+  });
+
+  it('Vue 3: the single-file component type-checks (vue-tsc) with no declarations of its own, and builds', async () => {
+    const { app } = installedApp('vue-app', ['vue', 'vue-tsc']);
+    writeFileSync(join(app, 'App.vue'), example('vue'));
+    // The types are not `any`: the same component reading a field the detail lacks fails.
+    writeFileSync(
+      join(app, 'Wrong.vue'),
+      example('vue').replace('event.detail.id', 'event.detail.nope'),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: TSCONFIG, include: ['*.vue'] }),
+    );
+    let errors;
+    assert.throws(
+      () => node('vue-tsc/bin/vue-tsc.js', ['-p', 'tsconfig.json'], app),
+      (error) => {
+        errors = error.message.split('\n').filter((line) => /error TS/.test(line));
+        return true;
+      },
+    );
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /^Wrong\.vue\(.*Property 'nope' does not exist/);
+    // Built as @vitejs/plugin-vue builds it, with the isCustomElement the README gives.
+    const { parse, compileScript } = await import('vue/compiler-sfc');
+    const isCustomElement = (tag) => /^(impact-stat|study-quote|fundraise-cta)$/.test(tag);
+    const { descriptor } = parse(example('vue'), {
+      filename: 'App.vue',
+      templateParseOptions: { isCustomElement },
+    });
+    const script = compileScript(descriptor, {
+      id: 'app',
+      inlineTemplate: true,
+      templateOptions: { compilerOptions: { isCustomElement } },
+    });
+    writeFileSync(join(app, 'App.ts'), script.content);
+    writeFileSync(
+      join(app, 'main.ts'),
+      `import { createApp } from 'vue';\nimport App from './App.ts';\ncreateApp(App).mount('#results');\n`,
+    );
+    const code = await bundle(app, 'main.ts');
+    for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
+    assert.doesNotMatch(code, /resolveComponent\("impact-stat"/);
+  });
 });
