@@ -128,6 +128,21 @@ const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 mkdirSync('dist/types/frameworks');
 writeFileSync('dist/types/frameworks/react.d.ts', reactTypes(manifest));
 writeFileSync('dist/types/frameworks/vue.d.ts', vueTypes(manifest));
+// The classic scripts' types: what each leaves on the page, for a tool that reads the exports.
+writeFileSync(
+  'dist/types/iife.d.ts',
+  `/** The classic script defines the elements and this global, the package entry's exports. */
+import type * as Entry from './index.js';
+declare global {
+  var ImpactWidgets: typeof Entry;
+}
+export {};
+`,
+);
+writeFileSync(
+  'dist/types/embed-resize.d.ts',
+  '/** The classic script that sizes iframe embeds on a host page: it exports nothing. */\nexport {};\n',
+);
 
 // The schema and the default document are TypeScript modules; bundle them for node to import.
 mkdirSync('node_modules/.cache', { recursive: true });

@@ -606,3 +606,35 @@ describe('the README’s framework examples, in apps that installed the tarball'
     assert.doesNotMatch(code, /resolveComponent\("impact-stat"/);
   });
 });
+
+describe('the checks the ecosystem runs, on the tarball', () => {
+  const check = (bin, args) =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules', bin), ...args], { encoding: 'utf8' });
+
+  it('publint --strict finds nothing', () => {
+    const { status, stdout, stderr } = check('publint/src/cli.js', ['--strict', tarball]);
+    assert.equal(status, 0, stdout + stderr);
+    assert.match(stdout, /All good!/);
+  });
+
+  it('@arethetypeswrong/cli finds no problem under the ESM-only profile', () => {
+    // The stylesheet and the iframe page are files to link, not modules to import.
+    const { status, stdout, stderr } = check('@arethetypeswrong/cli/dist/index.js', [
+      tarball,
+      '--profile',
+      'esm-only',
+      '--exclude-entrypoints',
+      'impact-widgets.css',
+      'embed.html',
+      '--format',
+      'ascii',
+    ]);
+    assert.equal(status, 0, stdout + stderr);
+    // Each kind of problem it saw is one line with its link; the profile leaves CommonJS out.
+    const problems = stdout.split('\n').filter((line) => /docs\/problems\//.test(line));
+    assert.deepEqual(
+      problems.filter((line) => !line.startsWith('(ignored per resolution)')),
+      [],
+    );
+  });
+});
