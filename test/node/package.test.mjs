@@ -145,6 +145,20 @@ function folderBytes(dir) {
   return bytes;
 }
 
+/** What `import.meta.resolve` gives for each specifier, from a script inside the app. */
+const resolveIn = (app, specifiers) =>
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`,
+      ],
+      { cwd: app, encoding: 'utf8' },
+    ),
+  ).map((url) => fileURLToPath(url));
+
 describe('npm pack from a fresh checkout', () => {
   it('builds first (prepack), so the tarball carries dist/, its types and custom-elements.json', () => {
     const files = packed.files.map((file) => file.path);
@@ -210,20 +224,6 @@ describe('CHANGELOG.md', () => {
 });
 
 describe('the exports an app reaches for', () => {
-  /** What `import.meta.resolve` gives for each specifier, from a script inside the app. */
-  const resolveIn = (app, specifiers) =>
-    JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `console.log(JSON.stringify(${JSON.stringify(specifiers)}.map((s) => import.meta.resolve(s))))`,
-        ],
-        { cwd: app, encoding: 'utf8' },
-      ),
-    ).map((url) => fileURLToPath(url));
-
   it('impact-widgets/cambodia-2015.json is the default document, beside its schema', async () => {
     const app = appWithPackage('json');
     const [document, schema] = resolveIn(app, [
@@ -261,6 +261,23 @@ describe('custom-elements.json in the tarball', () => {
     const { modules } = manifest();
     assert.ok(modules.length > 0);
     for (const module of modules) assert.ok(files.includes(module.path), module.path);
+  });
+
+  it('dist/vscode.html-custom-data.json gives VS Code each tag and its attributes, documented', () => {
+    const app = appWithPackage('vscode');
+    const [file] = resolveIn(app, ['impact-widgets/vscode.html-custom-data.json']);
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(data.version, 1.1);
+    const declarations = manifest().modules.flatMap((module) => module.declarations ?? []);
+    assert.deepEqual(data.tags.map((tag) => tag.name).sort(), [...TAGS].sort());
+    for (const tag of data.tags) {
+      const element = declarations.find((declaration) => declaration.tagName === tag.name);
+      assert.equal(tag.description, element.summary);
+      assert.deepEqual(
+        tag.attributes.map(({ name, description }) => [name, description]),
+        element.attributes.map(({ name, description }) => [name, description]),
+      );
+    }
   });
 
   it('defines each tag once, from its define module, and nothing else', () => {
