@@ -14,7 +14,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { build } from 'esbuild';
-import { reactTypes, vscodeData, vueTypes } from './framework-types.mjs';
+import { reactTypes, svelteTypes, vscodeData, vueTypes } from './framework-types.mjs';
 import { sharedStylesheet } from './scope-css.mjs';
 
 const run = (command, ...args) =>
@@ -123,12 +123,13 @@ await build({
 });
 run('typescript/bin/tsc', '-p', 'tsconfig.build.json');
 run('@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet');
-// The frameworks' types for our tags (impact-widgets/react, impact-widgets/vue) and VS Code's
+// The frameworks' types for our tags (impact-widgets/react, /vue, /svelte) and VS Code's
 // HTML completions, from the manifest.
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 mkdirSync('dist/types/frameworks');
 writeFileSync('dist/types/frameworks/react.d.ts', reactTypes(manifest));
 writeFileSync('dist/types/frameworks/vue.d.ts', vueTypes(manifest));
+writeFileSync('dist/types/frameworks/svelte.d.ts', svelteTypes(manifest));
 writeFileSync('dist/vscode.html-custom-data.json', vscodeData(manifest));
 // The classic scripts' types: what each leaves on the page, for a tool that reads the exports.
 writeFileSync(

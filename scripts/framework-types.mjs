@@ -3,12 +3,13 @@
  * from the JSDoc), so they cannot drift from the elements: each tag's `data-*` attributes, typed
  * as the property each sets and documented as the README documents them, and its events with
  * their typed `detail`. scripts/build.mjs writes them to dist/types/frameworks/; package.json
- * exports them as `impact-widgets/react` and `impact-widgets/vue`. And VS Code's HTML custom
+ * exports them as `impact-widgets/react`, `impact-widgets/vue` and `impact-widgets/svelte`. And VS Code's HTML custom
  * data, dist/vscode.html-custom-data.json.
  *
  * - React 19: `JSX.IntrinsicElements`, events as React 19 passes them to a custom element,
  *   `onimpact-ready={(event) => …}` (the prop's name is `on` and the event's name as it is).
  * - Vue 3: `GlobalComponents`, events as emits, so `@impact-ready="…"` is typed in templates.
+ * - Svelte 5: `SvelteHTMLElements`, events as `onimpact-ready={…}` as for React.
  *
  * A generator of our own rather than custom-element-jsx-integration: that one types each event as
  * `CustomEvent<T>` around the type the manifest gives, and ours are already `CustomEvent<…>`s.
@@ -50,18 +51,27 @@ const eventType = (event) => event.type?.text ?? 'Event';
 const imports = (elements) =>
   `import type { ${elements.map((e) => e.className).join(', ')} } from '../index.js';`;
 
-/** React 19's JSX: attributes, and each event as an `on<event-name>` prop. */
+/** Attributes, and each event as an `on<event-name>` prop: React 19 and Svelte 5 both take that. */
+const withEventProps = (element, base, indent) => {
+  const events = element.events
+    .map(
+      (e) =>
+        `${doc(e.description, `${indent}  `)}${indent}  ${key(`on${e.name}`)}?: (event: ${eventType(e)}) => void;`,
+    )
+    .join('\n');
+  return `${doc(element.summary, indent)}${indent}${key(element.tag)}: ${base} & {\n${attributeMembers(element, `${indent}  `)}\n${events}\n${indent}};`;
+};
+
+/** React 19's JSX. */
 export function reactTypes(manifest) {
   const elements = elementsOf(manifest);
-  const members = elements.map((element) => {
-    const events = element.events
-      .map(
-        (e) =>
-          `${doc(e.description, '        ')}        ${key(`on${e.name}`)}?: (event: ${eventType(e)}) => void;`,
-      )
-      .join('\n');
-    return `${doc(element.summary, '      ')}      ${key(element.tag)}: DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}> & {\n${attributeMembers(element, '        ')}\n${events}\n      };`;
-  });
+  const members = elements.map((element) =>
+    withEventProps(
+      element,
+      `DetailedHTMLProps<HTMLAttributes<${element.className}>, ${element.className}>`,
+      '      ',
+    ),
+  );
   return `${HEADER}
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${imports(elements)}
@@ -71,6 +81,24 @@ declare module 'react' {
     interface IntrinsicElements {
 ${members.join('\n')}
     }
+  }
+}
+`;
+}
+
+/** Svelte 5's elements (`svelte/elements`, which svelte-check and the language tools read). */
+export function svelteTypes(manifest) {
+  const elements = elementsOf(manifest);
+  const members = elements.map((element) =>
+    withEventProps(element, `HTMLAttributes<${element.className}>`, '    '),
+  );
+  return `${HEADER}
+import type { HTMLAttributes } from 'svelte/elements';
+${imports(elements)}
+
+declare module 'svelte/elements' {
+  interface SvelteHTMLElements {
+${members.join('\n')}
   }
 }
 `;

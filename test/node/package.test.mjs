@@ -622,6 +622,55 @@ describe('the README’s framework examples, in apps that installed the tarball'
     for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
     assert.doesNotMatch(code, /resolveComponent\("impact-stat"/);
   });
+  it('Svelte 5: the component type-checks (svelte-check) with no declarations of its own, and builds', async () => {
+    const { app } = installedApp('svelte-app', ['svelte', 'svelte-check']);
+    writeFileSync(join(app, 'App.svelte'), example('svelte'));
+    // The types are not `any`: the same component reading a field the detail lacks fails.
+    writeFileSync(
+      join(app, 'Wrong.svelte'),
+      example('svelte').replace('event.detail.id', 'event.detail.nope'),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { ...TSCONFIG, verbatimModuleSyntax: true } }),
+    );
+    let output;
+    assert.throws(
+      () =>
+        node(
+          'svelte-check/bin/svelte-check',
+          [
+            '--workspace',
+            app,
+            '--tsconfig',
+            'tsconfig.json',
+            '--output',
+            'machine',
+            '--fail-on-warnings',
+          ],
+          app,
+        ),
+      (error) => {
+        output = error.message;
+        return true;
+      },
+    );
+    const problems = output.split('\n').filter((line) => /^\d+ (ERROR|WARNING) /.test(line));
+    assert.equal(problems.length, 1, output);
+    assert.match(problems[0], /^\d+ ERROR "Wrong\.svelte" .*Property 'nope' does not exist/);
+    // Built as vite-plugin-svelte builds it.
+    const { compile } = await import('svelte/compiler');
+    writeFileSync(
+      join(app, 'App.js'),
+      compile(example('svelte'), { filename: 'App.svelte' }).js.code,
+    );
+    writeFileSync(
+      join(app, 'main.js'),
+      `import { mount } from 'svelte';\nimport App from './App.js';\nmount(App, { target: document.body });\n`,
+    );
+    const code = await bundle(app, 'main.js');
+    for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
+  });
 });
 
 describe('the checks the ecosystem runs, on the tarball', () => {
