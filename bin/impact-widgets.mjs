@@ -19,6 +19,7 @@ import {
   imageOf,
   options,
   renderRefusal,
+  requireImageTools,
   USAGE,
   version,
 } from './snapshot-options.mjs';
@@ -28,6 +29,7 @@ async function main(args) {
   const given = options(args);
   if (given.help) return void console.log(USAGE);
   if (given.version) return void console.log(version);
+  requireImageTools(given.as);
   let renderer;
   try {
     renderer = await import('../dist/snapshot.mjs');
