@@ -671,6 +671,54 @@ describe('the README’s framework examples, in apps that installed the tarball'
     const code = await bundle(app, 'main.js');
     for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
   });
+
+  it('Angular 21: the standalone component compiles (ngc, strictTemplates) with typed $event.detail, and builds', async () => {
+    const { app } = installedApp('angular-app', ['@angular/core']);
+    const component = example('angular');
+    writeFileSync(join(app, 'app.ts'), component);
+    // The event types are not `any`: the same component reading a field the detail lacks fails.
+    writeFileSync(
+      join(app, 'wrong.ts'),
+      component.replace('$event.detail.id', () => '$event.detail.nope'),
+    );
+    // And the template is checked: without the schema, Angular knows none of the three tags.
+    writeFileSync(
+      join(app, 'no-schema.ts'),
+      component.replace(/^\s*schemas: \[CUSTOM_ELEMENTS_SCHEMA\],\n/m, ''),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { ...TSCONFIG, noEmit: false, outDir: 'out' },
+        files: ['app.ts', 'wrong.ts', 'no-schema.ts'],
+        angularCompilerOptions: { strictTemplates: true },
+      }),
+    );
+    // What ngc runs, in this process: one program for the three files, then its output.
+    const { readConfiguration, createProgram, createCompilerHost, defaultGatherDiagnostics } =
+      await import('@angular/compiler-cli');
+    const { rootNames, options } = readConfiguration(join(app, 'tsconfig.json'));
+    const program = createProgram({ rootNames, options, host: createCompilerHost({ options }) });
+    // Each error's file, code and first line (NG8001's next lines say what to do about it).
+    const errors = defaultGatherDiagnostics(program).map(({ file, code, messageText }) => {
+      const [first] = (messageText.messageText ?? messageText).split('\n');
+      return `${file ? file.fileName.slice(app.length + 1) : '-'} ${code}: ${first}`;
+    });
+    // ngtsc reports its own errors as -99 followed by the code (NG8001 is -998001).
+    assert.deepEqual(
+      errors.sort(),
+      [
+        ...TAGS.map((tag) => `no-schema.ts -998001: '${tag}' is not a known element:`),
+        `wrong.ts 2339: Property 'nope' does not exist on type '{ id?: string | undefined; }'.`,
+      ].sort(),
+    );
+    program.emit();
+    // Compiled ahead of time, as `ng build` ships it, not left to a compiler in the browser.
+    const emitted = readFileSync(join(app, 'out/app.js'), 'utf8');
+    assert.ok(emitted.includes('ɵɵdefineComponent({ type: Results,'), 'the template is compiled');
+    const code = await bundle(app, 'out/app.js');
+    for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
+  });
 });
 
 describe('the checks the ecosystem runs, on the tarball', () => {
