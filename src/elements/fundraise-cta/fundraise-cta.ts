@@ -49,8 +49,8 @@ const SKELETON = skeleton(
  * service takes it (Formspree, HubSpot, Mailchimp, Netlify, Google Forms, Basin, Kit, Brevo,
  * Salesforce Web-to-Lead), `data-fields` renames the fields, and `data-consent` asks for consent
  * in the partner's words. Submissions survive failures: errors keep what was typed, a Retry
- * resends with the same submission id, and offline they wait in `localStorage` until the page, or
- * a later page with the same endpoint, is online. A mistake in the partner's set-up (a 404, an
+ * resends with the same submission id, and offline they wait in `localStorage` (7 days at most)
+ * until the page, or a later page with the same endpoint, service and field map, is online. A mistake in the partner's set-up (a 404, an
  * HTML answer) is told to the partner, never blamed on the person.
  *
  * @tag fundraise-cta
