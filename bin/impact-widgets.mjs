@@ -4,14 +4,16 @@
  * the card before (or without) the script; or its card as newsletter HTML (`--as email`), or as an
  * image (`--as svg`, `--as png`), for where no script goes. Reads the command line and the
  * document here; the card comes from the elements' own templates in dist/snapshot.mjs
- * (src/snapshot/snapshot.ts).
+ * (src/snapshot/snapshot.ts). `npx impact-widgets publish …` (bin/publish.mjs) writes a share
+ * page for every item of a document.
  *
  * Bad input (an unknown element or option, a missing id, a document that cannot be read or is not
  * a study document, a card a format cannot carry) gets one line on stderr and a non-zero exit,
  * and nothing is written.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { publish, PUBLISH_USAGE } from './publish.mjs';
+import { readDocument } from './read-document.mjs';
 import {
   cardOptions,
   imageOf,
@@ -21,56 +23,12 @@ import {
   USAGE,
   version,
 } from './snapshot-options.mjs';
-
-const FETCH_TIMEOUT_MS = 10_000;
-
-/** The document's text and where it came from, read from a file or over HTTP(S). */
-async function read(src) {
-  if (!/^https?:\/\//i.test(src)) {
-    try {
-      return { body: readFileSync(src, 'utf8'), type: 'a file' };
-    } catch (error) {
-      const why = { ENOENT: 'no such file', EISDIR: 'it is a folder', EACCES: 'permission denied' };
-      throw new Refusal(`${src} could not be read (${why[error.code] ?? error.message})`);
-    }
-  }
-  let response;
-  try {
-    response = await fetch(src, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    });
-  } catch (error) {
-    throw new Refusal(
-      error.name === 'TimeoutError'
-        ? `${src} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`
-        : `${src} could not be reached (${error.cause?.code ?? error.cause?.message ?? error.message})`,
-    );
-  }
-  if (!response.ok) {
-    throw new Refusal(`${src} answered HTTP ${`${response.status} ${response.statusText}`.trim()}`);
-  }
-  return {
-    body: await response.text(),
-    type: response.headers.get('content-type') ?? 'no content type',
-  };
-}
-
-/** Writes the whole output (text, or an image's bytes) or nothing: no partial file is left behind. */
-function write(file, data) {
-  const partial = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
-  try {
-    writeFileSync(partial, data);
-    renameSync(partial, file);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw new Refusal(`${file} could not be written (${error.code ?? error.message})`);
-  }
-}
+import { writeOutput } from './write-output.mjs';
 
 async function main(args) {
+  if (args[0] === 'publish') return publish(args.slice(1));
   const given = options(args);
-  if (given.help) return void console.log(USAGE);
+  if (given.help) return void console.log(`${USAGE}\n\n${PUBLISH_USAGE}`);
   let renderer;
   try {
     renderer = await import('../dist/snapshot.mjs');
@@ -78,15 +36,7 @@ async function main(args) {
     if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new Refusal('dist/snapshot.mjs is missing; build the package first (npm run build)');
   }
-  let document;
-  if (given.src) {
-    const { body, type } = await read(given.src);
-    try {
-      document = renderer.parseDocument(given.src, body, type);
-    } catch (error) {
-      throw new Refusal(error.message);
-    }
-  }
+  const document = given.src ? await readDocument(renderer, given.src) : undefined;
   const card = cardOptions(given, document);
   let result;
   try {
@@ -95,7 +45,7 @@ async function main(args) {
     throw renderRefusal(error, given);
   }
   for (const warning of result.warnings) console.error(`impact-widgets: warning: ${warning}`);
-  if (given.output) write(given.output, result.output);
+  if (given.output) writeOutput(given.output, result.output);
   else process.stdout.write(result.output);
   // Standard output is the image's unless -o took it.
   if (result.alt !== undefined) {

@@ -89,8 +89,8 @@ export function options(args) {
   if (command !== 'snapshot') {
     throw new Refusal(
       command
-        ? `unknown command "${command}"; the command is snapshot (see impact-widgets --help)`
-        : 'no command given; the command is snapshot (see impact-widgets --help)',
+        ? `unknown command "${command}"; the commands are snapshot and publish (see impact-widgets --help)`
+        : 'no command given; the commands are snapshot and publish (see impact-widgets --help)',
       2,
     );
   }
