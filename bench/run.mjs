@@ -616,6 +616,19 @@ function sizeReport(sizes) {
         kb(e.withLit.brotli),
       ]),
     ),
+    '',
+    "**What each fix added**: `dist/impact-widgets.js` built from the commit on main where it landed, with that commit's own `rollup.config.js` (`STEPS` in bench/size.mjs).",
+    '',
+    table(
+      ['step', 'commit', 'min', 'brotli', 'brotli added'],
+      sizes.steps.map((s) => [
+        s.name,
+        `\`${s.commit}\``,
+        kb(s.min),
+        kb(s.brotli),
+        s.added ? `${s.added.brotli >= 0 ? '+' : ''}${s.added.brotli} B` : '',
+      ]),
+    ),
   ].join('\n');
 }
 

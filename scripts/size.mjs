@@ -1,13 +1,15 @@
 /**
  * Prints each bundle's size (minified, gzip, brotli), and with --budget fails when either bundle
- * is over the brotli cap. The cap only ever goes down, and only after a measurement shows room;
- * the goal is what we aim at, reported beside it. dist/embed-resize.js, which a host page loads
+ * is over the brotli cap. The cap goes down only after a measurement shows room, and up only as
+ * far as an issue allows; the goal is what we aim at, reported beside it. dist/embed-resize.js, which a host page loads
  * beside its iframe embeds, is held under 1 KB minified, before any compression.
  */
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-export const CAP_BROTLI_BYTES = 20 * 1024;
+// 21 KB, from 20 KB: the hardening (issue 20) and languages (issue 24) issues may spend up to
+// 1 KB between them, and no more; `npm run bench -- --only sizes` shows what each fix added.
+export const CAP_BROTLI_BYTES = 21 * 1024;
 export const GOAL_BROTLI_BYTES = 15 * 1024;
 export const BUNDLES = ['dist/impact-widgets.js', 'dist/impact-widgets.iife.js'];
 export const EMBED_RESIZE = 'dist/embed-resize.js';

@@ -11,6 +11,11 @@
  *
  *   executeServerCommand('set-offline', { offline: true, after: 50, for: 1500 });
  *   executeServerCommand('set-offline', { offline: false }); // back online now (in afterEach)
+ *
+ * With `popups: true`, the pages the test page opened (`window.open`: real tabs of their own) go
+ * offline with it and come back with it, so two tabs meet the network's return together. (Chromium
+ * shares `navigator.onLine` between a page and the popups it opened, whatever each one's
+ * emulation says, so a tab cannot come back alone.)
  */
 const timers = new Map();
 
@@ -23,15 +28,24 @@ export function offlinePlugin() {
         throw new Error(`set-offline needs the Chrome launcher, not ${session.browser.type}`);
       }
       const page = session.browser.getPage(session.id);
+      const pages = [page];
+      if (payload.popups) {
+        const opened = page
+          .browser()
+          .targets()
+          .filter((t) => t.opener() === page.target());
+        pages.push(...(await Promise.all(opened.map((target) => target.page()))).filter(Boolean));
+      }
+      const setOffline = (offline) => Promise.all(pages.map((p) => p.setOfflineMode(offline)));
       clearTimeout(timers.get(session.id));
       timers.delete(session.id);
       if (!payload.offline) {
-        await page.setOfflineMode(false);
+        await setOffline(false);
         return true;
       }
-      const online = () => page.setOfflineMode(false).catch(() => {});
+      const online = () => setOffline(false).catch(() => {});
       const offline = () => {
-        page.setOfflineMode(true).then(
+        setOffline(true).then(
           () => timers.set(session.id, setTimeout(online, payload.for ?? 1000)),
           () => {},
         );

@@ -11,7 +11,9 @@
  *   GET  /fixtures/status/:code      an empty answer with that status (404, 500, 503 …)
  *   GET  /fixtures/slow.json?ms=N    the document after N milliseconds
  *   GET  /fixtures/trickle.json?ms=N the document a byte at a time over N ms (default 30 s)
- *   GET  /fixtures/cross-origin      {url}: the document on a second loopback origin that sends no CORS headers
+ *   GET  /fixtures/cross-origin      {url}: the document on a second loopback origin that sends no CORS headers;
+ *                                    the same origin serves /cors/study.json and /cors/services-study.json?form=…
+ *                                    with CORS headers, and counts its hits under their full URL (/api/hits)
  *   GET  /fixtures/services          {origin}: the sign-up service stand-ins' origin (see `services` below)
  *   GET  /fixtures/closed-port       {url}: a loopback URL where nothing listens (connection refused)
  *   GET  /fixtures/services-study.json  the fixture document whose call to action signs up with the
@@ -21,7 +23,9 @@
  *   GET  /api/service-log?key=…      what the stand-ins received (method, url, headers, body) mentioning key
  *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
  *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
- *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs)
+ *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs),
+ *                                    bidi (the text fields of a stat, the quotes, a call to action and
+ *                                    the study open with an unclosed PDI and RLO)
  *   GET  /fixtures/hostile/quotes/NAME  the same, in a quote; /fixtures/hostile/ctas/NAME in a call to
  *                                    action (deep is the same document for every element)
  *   GET  /api/hits?path=…            how many times a path (with its query) was requested
@@ -42,6 +46,10 @@
  *   GET  /recorded/FILE              dist/FILE under the strict CSP; an HTML file with test/pages/record.js
  *                                    and axe-core first (for dist/embed.html, whose query string is its
  *                                    own); under /recorded/without-bundle/ the same, but no bundle
+ *   GET  /recorded/open-web/FILE     the same, with connect-src in both policies also open to http://127.0.0.1:*
+ *                                    (loopback standing in for the https: that embed.html's own policy allows)
+ *   GET  /recorded/open-web/META/FILE  the same, with <meta name="impact-widgets-sources" content="META">
+ *                                    (META URL-encoded) in the page's head
  *   GET  /pages/snippet?html=…       a blank page with the given markup pasted into its body (the embed
  *                                    builder's snippet, a README snippet); &csp=strict or &csp=services as
  *                                    above, &script=blocked runs no script (with or without a csp)
@@ -127,6 +135,26 @@ const hostile = {
     document.stats[0].context = '<img src=x onerror="window.pwned = 2">';
     document.stats[0].source = { label: '<b>bold</b>', url: 'javascript:window.pwned = 3' };
     document.study.title = '<iframe src="javascript:window.pwned = 4"></iframe>';
+    return JSON.stringify(document);
+  },
+  bidi() {
+    // Every text field of the first stat, both quotes, the call to action and the study opens
+    // with a PDI and a right-to-left override (U+2069 U+202E), and never closes them.
+    const document = JSON.parse(fixture);
+    const hostile = (item, fields) => {
+      for (const field of fields) item[field] = `\u2069\u202e${item[field]}`;
+    };
+    const [stat] = document.stats;
+    const [cta] = document.ctas;
+    hostile(stat, ['label', 'context']);
+    hostile(stat.baseline, ['label']);
+    hostile(stat.source, ['label']);
+    for (const quote of document.quotes) hostile(quote, ['text', 'author', 'role']);
+    hostile(cta, ['heading', 'body']);
+    hostile(cta.button, ['label']);
+    hostile(cta.signup, ['success']);
+    hostile(cta.signup.guide, ['label']);
+    hostile(document.study, ['title']);
     return JSON.stringify(document);
   },
 };
@@ -216,10 +244,25 @@ const serviceLog = [];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A second origin with no CORS headers: the browser must refuse it to a page on the first. */
-const crossOrigin = createServer((request, response) => {
-  response.writeHead(200, { 'content-type': 'application/json' });
-  response.end(fixture);
+/**
+ * A second origin: with no CORS headers, the browser must refuse it to a page on the first; under
+ * /cors/ (study.json, services-study.json) it allows any origin, so that only the page itself can
+ * keep a document from there. Its hits count under its full URL.
+ */
+const crossOrigin = createServer(async (request, response) => {
+  const url = `http://127.0.0.1:${crossOrigin.address().port}${request.url}`;
+  hits.set(url, (hits.get(url) ?? 0) + 1);
+  const { pathname, searchParams } = new URL(url);
+  const cors = pathname.startsWith('/cors/');
+  response.writeHead(200, {
+    'content-type': 'application/json',
+    ...(cors && { 'access-control-allow-origin': '*' }),
+  });
+  response.end(
+    pathname === '/cors/services-study.json'
+      ? await servicesStudy(searchParams.get('form'))
+      : fixture,
+  );
 });
 const crossOriginReady = new Promise((resolve) => {
   crossOrigin.listen(0, '127.0.0.1', () => resolve(crossOrigin.address().port));
@@ -390,6 +433,20 @@ void servicesReady.then((port) => {
   );
 });
 
+/** The fixture document whose call to action signs up with the Formspree stand-in's form FORM. */
+async function servicesStudy(form) {
+  const document = JSON.parse(fixture);
+  Object.assign(document.ctas[0].signup, {
+    endpoint: `http://127.0.0.1:${await servicesReady}/formspree/f/${form ?? 'xdoc'}`,
+    provider: 'formspree',
+    fields: 'name:full_name',
+    consent: 'Yes, email me about starting a fundraiser.',
+    privacyUrl: 'https://example.org/privacy',
+    contact: { label: 'Write to the fundraising team', url: 'mailto:team@example.org' },
+  });
+  return JSON.stringify(document);
+}
+
 /** A loopback port where nothing listens: a request there is refused before it leaves. */
 async function closedPort() {
   const server = createServer();
@@ -474,18 +531,8 @@ export async function testRoutes(ctx, next) {
         );
       case '/fixtures/closed-port':
         return send(ctx, 200, JSON.stringify({ url: `http://127.0.0.1:${await closedPort()}/` }));
-      case '/fixtures/services-study.json': {
-        const document = JSON.parse(fixture);
-        Object.assign(document.ctas[0].signup, {
-          endpoint: `http://127.0.0.1:${await servicesReady}/formspree/f/${query.form ?? 'xdoc'}`,
-          provider: 'formspree',
-          fields: 'name:full_name',
-          consent: 'Yes, email me about starting a fundraiser.',
-          privacyUrl: 'https://example.org/privacy',
-          contact: { label: 'Write to the fundraising team', url: 'mailto:team@example.org' },
-        });
-        return send(ctx, 200, JSON.stringify(document));
-      }
+      case '/fixtures/services-study.json':
+        return send(ctx, 200, await servicesStudy(query.form));
       case '/api/service-log': {
         const key = String(query.key ?? '');
         return send(
@@ -526,9 +573,12 @@ export async function testRoutes(ctx, next) {
       const first = `<head>\n    <script src="/pages/${query.first}.js"></script>`;
       return send(ctx, 200, demo.replace('<head>', first), 'text/html');
     }
-    const recorded = /^\/recorded\/(without-bundle\/)?([\w.-]+\.(html|js|css|map))$/.exec(path);
+    const recorded =
+      /^\/recorded\/(?:(without-bundle\/)|(open-web\/)(?:([^/]+)\/)?)?([\w.-]+\.(html|js|css|map))$/.exec(
+        path,
+      );
     if (recorded) {
-      const [, withoutBundle, name, extension] = recorded;
+      const [, withoutBundle, openWeb, sources, name, extension] = recorded;
       if (withoutBundle && name.startsWith('impact-widgets.')) {
         return send(ctx, 404, '', 'text/plain');
       }
@@ -538,11 +588,17 @@ export async function testRoutes(ctx, next) {
       } catch {
         return send(ctx, 404, 'no such file', 'text/plain');
       }
-      ctx.set('content-security-policy', STRICT_CSP);
+      // The loopback origins stand in for the https: origins embed.html's own policy allows.
+      const open = (policy) =>
+        openWeb ? policy.replace(/connect-src [^;"]*/, '$& http://127.0.0.1:*') : policy;
+      ctx.set('content-security-policy', open(STRICT_CSP));
       if (extension === 'html') {
         const first = ['/pages/record.js', '/node_modules/axe-core/axe.min.js'];
         const scripts = first.map((src) => `<script src="${src}"></script>`).join('');
-        body = body.replace('<head>', `<head>\n${scripts}`);
+        const content =
+          sources && decodeURIComponent(sources).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+        const meta = content ? `<meta name="impact-widgets-sources" content="${content}">` : '';
+        body = open(body).replace('<head>', `<head>\n${scripts}${meta}`);
       }
       return send(ctx, 200, body, TYPES[`.${extension}`]);
     }

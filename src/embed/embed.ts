@@ -7,7 +7,8 @@
  * The page is public, so anyone may write its query string: every value is checked, and only
  * ever becomes an attribute or text, never markup. A value that cannot be used gets what an
  * element gives for a bad attribute: the fallback text for the reader, and one console warning,
- * naming the parameter, for the partner.
+ * naming the parameter, for the partner. The document itself is trusted as a partner's page
+ * trusts it, so `src` is held to the origins its host chose (see `ORIGINS`).
  */
 import type { StudyDocument } from '../data/schema.js';
 import type { Theme } from '../internal/impact-element.js';
@@ -49,6 +50,47 @@ interface Param {
 
 const root = document.documentElement;
 
+/** The page's own problems: a mistake in its query (`attribute`), or no bundle (`network`). */
+function warn(message: string, cause = 'attribute'): void {
+  const text = `impact-widgets embed.html: ${message}`;
+  console.warn(text);
+  reportError({ cause, message: text });
+}
+
+/** The origin of an http(s) URL, resolved as the element resolves `data-src`. */
+const originOf = (url: string) => {
+  const href = safeUrl(url);
+  return href && new URL(href).origin;
+};
+
+/** The meta's name, and how a warning names the meta. */
+const SOURCES = 'impact-widgets-sources';
+const SOURCES_META = `<meta name="${SOURCES}">`;
+
+/**
+ * The origins a document may come from: the page's own, and those its host lists in the page,
+ * `<meta name="impact-widgets-sources" content="https://a.example https://b.example">`. A document
+ * chooses the figures cited under the page's address, the consent words and where a sign-up goes,
+ * and anyone may write the query string, so the query cannot choose where the document comes
+ * from. A token that is not an origin as the browser writes one (`*`, a path, no scheme) is left
+ * out: read as a pattern, it could only widen the list. `location`, not `self.origin`: in a
+ * sandboxed frame the page's origin is opaque, and its address is still its host's.
+ */
+function documentOrigins(): string[] {
+  const tokens = [...document.querySelectorAll<HTMLMetaElement>(`meta[name="${SOURCES}"]`)].flatMap(
+    (meta) => meta.content.split(/\s+/).filter(Boolean),
+  );
+  const ignored = tokens.filter((token) => originOf(token) !== token);
+  if (ignored.length) {
+    warn(
+      `${SOURCES_META} ignored ${ignored.map((token) => `"${token}"`).join(', ')}; list origins such as https://example.org, with no path`,
+    );
+  }
+  return [location.origin, ...tokens.filter((token) => !ignored.includes(token))];
+}
+
+const ORIGINS = documentOrigins();
+
 /** Checked in this order: `lang` first, so a later problem is told in the page's language. */
 const PARAMS: Record<string, Param> = {
   lang: {
@@ -73,17 +115,16 @@ const PARAMS: Record<string, Param> = {
   // Whether the document has such an item is the element's to say, as it does on any page.
   id: { problem: () => undefined, attribute: 'data-id' },
   src: {
-    problem: (value) => (safeUrl(value) ? undefined : 'is not an http(s) URL'),
+    problem(value) {
+      const origin = originOf(value);
+      if (!origin) return 'is not an http(s) URL';
+      return ORIGINS.includes(origin)
+        ? undefined
+        : `is on ${origin}, neither this page's origin nor one its ${SOURCES_META} lists`;
+    },
     attribute: 'data-src',
   },
 };
-
-/** The page's own problems: a mistake in its query (`attribute`), or no bundle (`network`). */
-function warn(message: string, cause = 'attribute'): void {
-  const text = `impact-widgets embed.html: ${message}`;
-  console.warn(text);
-  reportError({ cause, message: text });
-}
 
 function fallback(): HTMLParagraphElement {
   const text = document.createElement('p');
@@ -143,8 +184,8 @@ function build(query: URLSearchParams): HTMLElement | string {
 async function followDocumentLocale(query: URLSearchParams): Promise<void> {
   const bundle = window.ImpactWidgets;
   const src = query.get('src');
-  // A bad src is build()'s to report.
-  if (query.get('lang') || !bundle?.loadStudyDocument || (src && !safeUrl(src))) return;
+  // A bad src is build()'s to report, and one from another origin must not even be asked for.
+  if (query.get('lang') || !bundle?.loadStudyDocument || (src && PARAMS.src.problem(src))) return;
   try {
     const study = src ? await bundle.loadStudyDocument(src) : bundle.DEFAULT_DOCUMENT;
     const locale = study?.study.locale;

@@ -7,7 +7,7 @@
  */
 import type { Theme } from '../internal/impact-element.js';
 import { themeStyles } from '../styles/theme.js';
-import { tokens, VOID } from './snippet.js';
+import { DIRECTIONAL, tokens, VOID } from './snippet.js';
 
 /** A stretch of a block's words: plain, a link, or the title of a cited work. */
 export interface Run {
@@ -36,7 +36,9 @@ export interface Block {
 /**
  * The blocks of a card, read by snippet.ts's tokenizer (the form `cardMarkup` writes). A block is
  * a part, or a paragraph; its words are those outside `aria-hidden` content, so the figure's
- * counting digits are not read twice.
+ * counting digits are not read twice. The words of a `<bdi>` (a partner's words inside a sentence
+ * of ours, bidi.ts) lose their directional controls: what is read from the card has no `<bdi>` to
+ * isolate them.
  */
 export function readCard(card: string): Block[] {
   const blocks: Block[] = [];
@@ -46,6 +48,7 @@ export function readCard(card: string): Block[] {
     hidden: boolean;
     href?: string;
     cite: boolean;
+    isolated: boolean;
   }
   const stack: Open[] = [];
   for (const token of tokens(card)) {
@@ -54,7 +57,7 @@ export function readCard(card: string): Block[] {
       const block = [...stack].reverse().find((open) => open.block)?.block;
       if (block && top && !top.hidden) {
         block.runs.push({
-          text: token.text,
+          text: top.isolated ? token.text.replace(DIRECTIONAL, '') : token.text,
           ...(top.href && { href: top.href }),
           ...(top.cite && { cite: true }),
         });
@@ -86,6 +89,7 @@ export function readCard(card: string): Block[] {
         hidden,
         href: tag === 'a' ? attributes.href : block ? undefined : top?.href,
         cite: tag === 'cite' || (!block && !!top?.cite),
+        isolated: tag === 'bdi' || !!top?.isolated,
       });
     }
   }
@@ -126,12 +130,14 @@ const JOINTS: Record<string, string> = {
 
 /**
  * The card's words as one line of text, for an image's `alt`: every block a reader would hear,
- * in the card's order. A call to action's button is named too: the image shows it.
+ * in the card's order. A call to action's button is named too: the image shows it. Without
+ * directional controls: on the card each block is a paragraph, which ends the controls opened in
+ * it, but in one line an override in a label would reverse the rest of the line.
  */
 export function altText(blocks: Block[]): string {
   let alt = '';
   for (const block of blocks) {
-    const text = words(block);
+    const text = words(block).replace(DIRECTIONAL, '');
     if (block.hidden || !text) continue;
     const joint = JOINTS[block.name] ?? (/[.!?…:]$/.test(alt) ? ' ' : '. ');
     alt += alt ? joint + text : text;

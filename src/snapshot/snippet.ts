@@ -146,22 +146,34 @@ export function tokens(markup: string): Token[] {
 }
 
 /**
+ * Unicode's explicit directional controls: LRE, RLE, PDF, LRO, RLO (U+202A to U+202E), and LRI,
+ * RLI, FSI, PDI (U+2066 to U+2069). What is written from a card outside its shadow root (its
+ * light-DOM words here, the email and the alt text in card.ts) drops those of the words the card
+ * isolates in a `<bdi>` (src/internal/bidi.ts). Nothing there isolates them reliably: feed
+ * readers, Gmail and Outlook for Windows drop a `<bdi>` (caniemail), Outlook takes `dir` only in
+ * part, and closing an override with a PDF still lets it pull the words beside it into its
+ * order. Dropped, they reverse nothing.
+ */
+export const DIRECTIONAL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
  * The card's words as light-DOM paragraphs, for readers whose browser ignores the template (and
  * feed readers): one paragraph per part of the card, with its links, and none of what is hidden
  * from assistive technology or needs the script (buttons). The same words as the card, so the two
- * never disagree.
+ * never disagree, but for the directional controls of its `<bdi>`s.
  */
 function fallbackFor(card: string): string[] {
   const blocks: string[] = [];
-  // Open elements: whether each is a paragraph of its own, hides its content, and its words.
-  const stack: { block: boolean; hidden: boolean; text: string }[] = [];
+  // Open elements: whether each is a paragraph of its own, hides its content or isolates it, and
+  // its words.
+  const stack: { block: boolean; hidden: boolean; isolated: boolean; text: string }[] = [];
   const add = (text: string) => {
     if (stack.at(-1)?.hidden === false)
       [...stack].reverse().find((open) => open.block)!.text += text;
   };
   for (const token of tokens(card)) {
     if (token.text !== undefined) {
-      add(escape(token.text));
+      add(escape(stack.at(-1)?.isolated ? token.text.replace(DIRECTIONAL, '') : token.text));
     } else if (token.close) {
       if (token.tag === 'a') add('</a>');
       const frame = stack.pop()!;
@@ -172,6 +184,7 @@ function fallbackFor(card: string): string[] {
       stack.push({
         block: 'part' in attributes || tag === 'p',
         hidden: !!stack.at(-1)?.hidden || attributes['aria-hidden'] === 'true' || tag === 'button',
+        isolated: tag === 'bdi' || !!stack.at(-1)?.isolated,
         text: '',
       });
       if (tag === 'a') add(openTag('a', { href: attributes.href ?? '' }));

@@ -5,6 +5,7 @@
  * dist/embed-resize.js.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { serviceLog, signUpThrough, uniqueEmail } from '../cta-helpers.js';
 import { hits, openPage, part, type BuiltPage, type PageRecord } from '../hardening/built-page.js';
 import { unexpectedWarnings } from '../hardening/query-page.js';
 
@@ -361,6 +362,117 @@ describe('dist/embed.html', () => {
       await Promise.all([settled(english, 'fallback'), settled(french, 'fallback')]);
       expect(french.doc.documentElement.lang).to.equal('fr');
       expect(fallbackOf(french)!.textContent).not.to.equal(fallbackOf(english)!.textContent);
+    });
+  });
+
+  describe('where its documents come from', () => {
+    /** A second loopback origin that serves the document with CORS headers, and counts its hits. */
+    let foreign: string;
+    before(async () => {
+      const { url } = (await (await fetch('/fixtures/cross-origin')).json()) as { url: string };
+      foreign = new URL(url).origin;
+    });
+
+    /** The page as a host serves it on the open web, with this meta content (none if empty). */
+    const hosted = (sources = '') =>
+      `/recorded/open-web/${sources && `${encodeURIComponent(sources)}/`}`;
+    const statFrom = (src: string, sources?: string) =>
+      openEmbed(`tag=impact-stat&id=share&src=${encodeURIComponent(src)}`, {
+        folder: hosted(sources),
+      });
+    /** The fixture's "share", 41.7 %, as the card writes it in English. */
+    const share = new Intl.NumberFormat('en', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(0.417);
+
+    it('shows the fallback for a document on another origin, and sends that origin no request', async () => {
+      const src = `${foreign}/cors/study.json?case=${fresh()}`;
+      const embed = await statFrom(src);
+      await settled(embed, 'fallback');
+      expect(fallbackOf(embed)!.textContent).to.equal(noscriptText(embed));
+      expectClean(embed, [['embed.html', `src "${src}"`, new URL(src).origin]]);
+      const told = errorsOf(embed);
+      expect(told, 'errors told to the host').to.have.length(1);
+      expect(told[0]).to.deep.equal({ cause: 'attribute', message: embed.win.record!.warnings[0] });
+      expect(await hits(src), 'requests to the other origin').to.equal(0);
+      await expectAccessible(embed);
+    });
+
+    it('takes a document from an origin its meta lists, and no other, and signs up where that document says', async () => {
+      const sources = `https://partner.example ${foreign}`;
+      const src = `${foreign}/cors/study.json?case=${fresh()}`;
+      const stat = await statFrom(src, sources);
+      await settled(stat, 'card');
+      expect(part(shown(stat), 'card')!.textContent).to.include(share);
+      // The page and the element shared the one request.
+      expect(await hits(src)).to.equal(1);
+      expectClean(stat);
+
+      // Listing one origin opens no other, not even the sign-up service's below.
+      const { origin: services } = (await (await fetch('/fixtures/services')).json()) as {
+        origin: string;
+      };
+      const key = `unlisted-${fresh()}`;
+      const unlisted = await statFrom(`${services}/study.json?case=${key}`, sources);
+      await settled(unlisted, 'fallback');
+      expectClean(unlisted, [['embed.html', `src "${services}/study.json`]]);
+      expect(await serviceLog(key), 'requests to an unlisted origin').to.deep.equal([]);
+
+      // A listed document is trusted with its sign-up endpoint, as a partner's page is.
+      const form = `listed-${fresh()}`;
+      const ctaSrc = `${foreign}/cors/services-study.json?form=${form}`;
+      const cta = await openEmbed(`tag=fundraise-cta&id=join&src=${encodeURIComponent(ctaSrc)}`, {
+        folder: hosted(sources),
+      });
+      await settled(cta, 'card');
+      const email = uniqueEmail('listed');
+      const outcome = await signUpThrough(shown(cta), email);
+      expect(outcome.type).to.equal('impact-signup');
+      expect(outcome.detail.delivery).to.equal('confirmed');
+      // The Formspree stand-in the document names, on a third origin, received the sign-up.
+      const posts = (await serviceLog(email)).filter((request) => request.method === 'POST');
+      expect(posts.map((request) => request.url)).to.deep.equal([`/formspree/f/${form}`]);
+      expect(JSON.parse(posts[0].body)).to.include({ email });
+      expectClean(cta);
+      await expectAccessible(cta);
+    });
+
+    it('still takes a document from its own origin, relative or absolute, whatever its meta lists', async () => {
+      for (const sources of ['', 'https://partner.example']) {
+        for (const origin of ['', location.origin]) {
+          const path = `/fixtures/study.json?case=${fresh()}`;
+          const embed = await statFrom(origin + path, sources);
+          await settled(embed, 'card');
+          expect(part(shown(embed), 'card')!.textContent).to.include(share);
+          expect(await hits(path)).to.equal(1);
+          expectClean(embed);
+          embed.frame.remove();
+        }
+      }
+    });
+
+    it('ignores a meta token that is not an origin, with one warning, and takes nothing for it', async () => {
+      const src = `${foreign}/cors/study.json?case=${fresh()}`;
+      // A pattern, a path on the right origin, a port wildcard, no scheme, other schemes.
+      const tokens = [
+        '*',
+        `${foreign}/cors/`,
+        'http://127.0.0.1:*',
+        new URL(foreign).host,
+        '/cors/',
+        'javascript:alert(1)',
+        'null',
+      ];
+      const embed = await statFrom(src, tokens.join(' '));
+      await settled(embed, 'fallback');
+      expectClean(embed, [
+        ['embed.html', '<meta name="impact-widgets-sources">', ...tokens.map((t) => `"${t}"`)],
+        ['embed.html', `src "${src}"`],
+      ]);
+      expect(errorsOf(embed)).to.have.length(2);
+      expect(await hits(src), 'requests to the other origin').to.equal(0);
     });
   });
 });

@@ -391,7 +391,7 @@ describe('<fundraise-cta>', () => {
       expect(body.name).to.equal('Ada Lovelace');
       expect(body.email).to.equal(email);
       expect(body.ctaId).to.equal('start-fundraiser');
-      expect(body.pageUrl).to.equal(location.href);
+      expect(body.pageUrl).to.equal(location.origin + location.pathname);
       expect(body.submissionId).to.match(
         /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-/,
       );
@@ -457,7 +457,7 @@ describe('<fundraise-cta>', () => {
       expect(body.name).to.equal('Form Person');
       expect(body.email).to.equal(email);
       expect(body.ctaId).to.equal('start-fundraiser');
-      expect(body.pageUrl).to.equal(location.href);
+      expect(body.pageUrl).to.equal(location.origin + location.pathname);
       expect(body.submissionId).to.have.length(36);
       expect(Number.isNaN(Date.parse(body.consentAt))).to.be.false;
     });
@@ -683,6 +683,36 @@ describe('<fundraise-cta>', () => {
       await waitUntil(() => part(el, 'success'), 'not sent after coming back', { timeout: 4000 });
       expect(failure).to.deep.include({ cause: 'offline', queued: true });
       expect(queued).to.contain(email);
+    });
+
+    it('sends and keeps only the origin and path of a page opened with tokens in its address', async () => {
+      const address = location.href;
+      const secrets = ['reset_token=reset-secret', 'access_token=access-secret'];
+      history.replaceState(null, '', `${location.search}&${secrets[0]}#${secrets[1]}`);
+      try {
+        const el = await cta();
+        const email = uniqueEmail('tokens');
+        await openForm(el);
+        fill(el, 'Token Holder', email);
+        const online = oneEvent(window, 'online');
+        await goOfflineFor(800);
+        await submit(el);
+        const kept = localStorage.getItem(QUEUE_KEY)!;
+        const signedUp = oneEvent(el, 'impact-signup');
+        await online;
+        await signedUp;
+        const [post] = await received(email);
+
+        expect(kept).to.contain(email);
+        const { origin, pathname } = new URL(address);
+        expect(JSON.parse(post.body).pageUrl).to.equal(origin + pathname);
+        for (const secret of secrets) {
+          expect(kept).not.to.contain(secret.split('=')[1]);
+          expect(post.body).not.to.contain(secret.split('=')[1]);
+        }
+      } finally {
+        history.replaceState(null, '', address);
+      }
     });
 
     it('sends a queued sign-up when an element with that endpoint connects on a later page', async () => {

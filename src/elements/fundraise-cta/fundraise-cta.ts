@@ -7,6 +7,7 @@ import {
 } from 'lit';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import { numberFormat } from '../../format/intl-cache.js';
+import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
@@ -289,7 +290,7 @@ export class FundraiseCtaElement extends ImpactElement {
     // Someone to write to, when the partner's set-up stops every sign-up.
     const write =
       contact && problem?.cause === 'endpoint'
-        ? html` <a part="contact" href=${contact[1]}>${contact[0]}</a>`
+        ? html` <a part="contact" href=${contact[1]}>${bdi(contact[0])}</a>`
         : nothing;
     const field = (name: Field, type: string, label: string) => {
       const error = this.invalid[name] ?? (at === name ? text : '');
@@ -341,8 +342,8 @@ export class FundraiseCtaElement extends ImpactElement {
               ${m.guide}
               ${
                 guideUrl
-                  ? html`<a part="guide" href=${guideUrl}>${guideLabel}</a>`
-                  : html`<span part="guide">${guideLabel}</span>`
+                  ? html`<a part="guide" href=${guideUrl}>${bdi(guideLabel)}</a>`
+                  : html`<span part="guide">${bdi(guideLabel)}</span>`
               }
             </p>`
           : nothing

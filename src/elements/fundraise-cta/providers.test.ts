@@ -158,7 +158,10 @@ describe('sign-up services', () => {
         { name: 'firstname', value: 'Ada Lovelace' },
         { name: 'submission_id', value: event.detail.submissionId },
       ]);
-      expect(body.context).to.deep.equal({ pageUri: location.href, pageName: document.title });
+      expect(body.context).to.deep.equal({
+        pageUri: location.origin + location.pathname,
+        pageName: document.title,
+      });
       expect(body.legalConsentOptions).to.deep.equal({
         consent: { consentToProcess: true, text: words },
       });

@@ -8,9 +8,17 @@
  *
  * Offline, the submission waits in `localStorage` (the only storage the bundle uses, and only in
  * this case) and goes out on the `online` event or, after a reload, as soon as an element with the
- * same endpoint connects. Storage can throw (disabled, full, private mode): then nothing is queued
- * and the person gets a Retry button instead. A queued entry keeps its provider and field map, so
- * it reaches its service in that service's form.
+ * same target connects. Storage can throw (disabled, full, private mode): then nothing is queued
+ * and the person gets a Retry button instead. signup-queue.ts says what the queue guarantees: an
+ * entry keeps the endpoint, provider and field map it was typed for and goes nowhere else, is
+ * sent once however many tabs share it, even across a reload mid-request, and is dropped with a
+ * warning after 7 days. A submission belongs to its target: once `data-endpoint`, `data-provider`
+ * or `data-fields` change, a submission queued for the old target stays queued for it, and the
+ * next submit is a new one. Whichever page sends a queued entry, the form that queued it hears the outcome
+ * (a `BroadcastChannel` reaches the other tabs and the other elements of its own page), so it
+ * stops saying it is offline: it thanks for a sign-up that was delivered, or shows the refusal.
+ * Only the origin and path of the page go with a sign-up: its query string and fragment may hold
+ * tokens (a password reset's, an access token) that no sign-up service or storage should keep.
  *
  * Every service's answer is read the same way (providers.ts only writes the requests), so a person
  * meets the same behaviour whichever service the partner uses: a 2xx is a confirmed sign-up, an
@@ -20,7 +28,23 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../../internal/events.js';
-import { readError, request, type Delivery } from './providers.js';
+import { warnOnce } from '../../internal/warn.js';
+import { readError, request } from './providers.js';
+import {
+  claim,
+  expire,
+  isQueued,
+  locked,
+  MAX_AGE,
+  QUEUE_KEY,
+  readQueue,
+  requeue,
+  settle,
+  typedFor,
+  type QueuedSignup,
+} from './signup-queue.js';
+
+export { QUEUE_KEY, readQueue, type QueuedSignup };
 
 export type SignupEncoding = 'json' | 'form';
 export type SignupStatus = 'idle' | 'open' | 'busy' | 'error' | 'queued' | 'success';
@@ -60,38 +84,8 @@ export interface SignupTarget {
   timeoutMs?: number;
 }
 
-/** A submission waiting for the network: the fields are kept, and encoded when sent. */
-export type QueuedSignup = Delivery;
-
-export const QUEUE_KEY = 'impact-widgets:signup-queue';
-
-// Submission ids on their way, so two elements flushing the same queue send each entry once.
-const sending = new Set<string>();
-
-export function readQueue(): QueuedSignup[] {
-  try {
-    const queue: unknown = JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]');
-    // Another script, or another version of the bundle, may have left something else there.
-    return Array.isArray(queue) ? queue.filter((entry) => entry?.body?.submissionId) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Replaces this submission's entry (or only removes it, without `entry`); false if storage refused. */
-function requeue(id: string, entry?: QueuedSignup): boolean {
-  const queue = readQueue();
-  const rest = queue.filter((queued) => queued.body.submissionId !== id);
-  if (entry) rest.push(entry);
-  else if (rest.length === queue.length) return true;
-  try {
-    if (rest.length) localStorage.setItem(QUEUE_KEY, JSON.stringify(rest));
-    else localStorage.removeItem(QUEUE_KEY);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** What the page that sent a queued entry tells the form that queued it, wherever it is. */
+type Outcome = [submissionId: string, problem?: SignupProblem, delivery?: SignupDelivery];
 
 export class SignupController implements ReactiveController {
   status: SignupStatus = 'idle';
@@ -101,14 +95,16 @@ export class SignupController implements ReactiveController {
   /** Until this time (ms), after a 429, a retry is refused. */
   retryAt = 0;
 
-  #submissionId?: string;
+  /** The submission this form made last and has not seen delivered: retries resend it. */
+  #entry?: QueuedSignup;
   #flushed?: string;
   #timer?: ReturnType<typeof setTimeout>;
+  #channel?: BroadcastChannel;
 
-  readonly #host: ReactiveControllerHost & EventTarget;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #target: () => SignupTarget;
 
-  constructor(host: ReactiveControllerHost & EventTarget, target: () => SignupTarget) {
+  constructor(host: ReactiveControllerHost & HTMLElement, target: () => SignupTarget) {
     this.#host = host;
     this.#target = target;
     host.addController(this);
@@ -116,19 +112,24 @@ export class SignupController implements ReactiveController {
 
   hostConnected(): void {
     addEventListener('online', this.#flush);
+    this.#channel = new BroadcastChannel(QUEUE_KEY);
+    this.#channel.onmessage = ({ data: [id, problem, delivery] }: MessageEvent<Outcome>) => {
+      if (id === this.#entry?.body.submissionId) this.#done(this.#entry, problem, delivery);
+    };
   }
 
   hostDisconnected(): void {
     removeEventListener('online', this.#flush);
+    this.#channel?.close();
     clearTimeout(this.#timer);
     this.#flushed = undefined;
   }
 
   hostUpdated(): void {
     // The endpoint may come from a document that loads later; flush once it is known.
-    const { endpoint } = this.#target();
-    if (endpoint && endpoint !== this.#flushed) {
-      this.#flushed = endpoint;
+    const target = this.#target();
+    if (target.endpoint && typedFor(target) !== this.#flushed) {
+      this.#flushed = typedFor(target);
       this.#flush();
     }
   }
@@ -148,18 +149,26 @@ export class SignupController implements ReactiveController {
     if (!endpoint || this.status === 'busy' || this.status === 'success') return;
     if (Date.now() < this.retryAt) return;
     if (honeypot) return this.#set('success');
-    const submissionId = (this.#submissionId ??= crypto.randomUUID());
+    const target = { endpoint, encoding, provider, fields: map };
+    // A retry is the same submission, even to an endpoint the partner has since fixed. But one
+    // queued for a target stays that target's: a submit after the target changed is a new
+    // submission, and never takes the queued one's place.
+    const last = this.#entry?.body.submissionId;
+    const submissionId =
+      last && (typedFor(this.#entry!) === typedFor(target) || !isQueued(last))
+        ? last
+        : crypto.randomUUID();
     const data: Record<string, string> = {
       ...fields,
       ctaId: id,
-      pageUrl: location.href,
+      pageUrl: location.origin + location.pathname,
       submissionId,
       consentAt: new Date().toISOString(),
     };
     // Cancelled: the partner sends it themselves, and the form stays as it is.
     if (!emit(this.#host, 'impact-signup-submit', { id, submissionId, data }, true)) return;
-    const entry = { endpoint, encoding, provider, fields: map, body: data };
-    if (navigator.onLine) void this.#deliver(entry);
+    const entry = (this.#entry = { ...target, body: data });
+    if (navigator.onLine) void this.#send(entry);
     else this.#fail(entry, { cause: 'offline' });
   }
 
@@ -169,26 +178,44 @@ export class SignupController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** Sends what waits for this form's target, and this form's own submission wherever it goes. */
   #flush = (): void => {
-    const { endpoint } = this.#target();
     if (!navigator.onLine) return;
+    for (const { queuedAt } of expire()) {
+      warnOnce(
+        `<${this.#host.localName}>: a sign-up queued offline at ${new Date(queuedAt!).toISOString()} ` +
+          `was not sent within ${MAX_AGE / 864e5} days, so it was dropped`,
+      );
+    }
+    const target = typedFor(this.#target());
     for (const entry of readQueue()) {
-      if (entry.endpoint === endpoint) void this.#deliver(entry);
+      const mine = entry.body.submissionId === this.#entry?.body.submissionId;
+      if (mine || typedFor(entry) === target) void this.#send(entry);
     }
   };
 
+  #timeout = () => this.#target().timeoutMs ?? 15_000;
+
+  /** A submission never queued goes at once; a queued one only as signup-queue.ts allows. */
+  async #send(entry: QueuedSignup): Promise<void> {
+    const id = entry.body.submissionId;
+    if (!isQueued(id)) return this.#deliver(entry);
+    await locked(id, async () => {
+      if (claim(id, Date.now() + this.#timeout())) await this.#deliver(entry);
+    });
+  }
+
   async #deliver(entry: QueuedSignup): Promise<void> {
     const id = entry.body.submissionId;
-    if (sending.has(id)) return;
-    sending.add(id);
-    const mine = id === this.#submissionId;
+    const mine = id === this.#entry?.body.submissionId;
     if (mine) this.#set('busy');
     let problem: SignupProblem | undefined;
     let delivery: SignupDelivery = 'confirmed';
+    let done = false;
     try {
       const response = await fetch(entry.endpoint, {
         ...request(entry),
-        signal: AbortSignal.timeout(this.#target().timeoutMs ?? 15_000),
+        signal: AbortSignal.timeout(this.#timeout()),
       });
       const { status, headers } = response;
       // A blind post's answer is hidden; only a request that never left rejects.
@@ -217,18 +244,30 @@ export class SignupController implements ReactiveController {
         };
       }
       // Sent, or refused for good: a 4xx other than a 429 will not change by sending it again.
-      if (status < 500 && status !== 429) requeue(id);
+      done = status < 500 && status !== 429;
     } catch (error) {
       const cause = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
       problem = { cause: navigator.onLine ? cause : 'offline' };
     }
-    sending.delete(id);
-    if (!mine) return;
+    settle(id, done);
+    if (mine) this.#done(entry, problem, delivery);
+    else if (done) {
+      const channel = new BroadcastChannel(QUEUE_KEY);
+      channel.postMessage([id, problem, delivery] satisfies Outcome);
+      channel.close();
+    }
+  }
+
+  #done(entry: QueuedSignup, problem?: SignupProblem, delivery?: SignupDelivery): void {
     if (problem) return this.#fail(entry, problem);
-    this.#submissionId = undefined;
+    this.#entry = undefined;
     this.delivery = delivery;
     this.#set('success');
-    emit(this.#host, 'impact-signup', { id: entry.body.ctaId, submissionId: id, delivery });
+    emit(this.#host, 'impact-signup', {
+      id: entry.body.ctaId,
+      submissionId: entry.body.submissionId,
+      delivery,
+    });
   }
 
   #fail(entry: QueuedSignup, problem: SignupProblem): void {
@@ -236,7 +275,7 @@ export class SignupController implements ReactiveController {
       this.retryAt = Date.now() + problem.wait * 1e3;
       this.#timer = setTimeout(() => this.#host.requestUpdate(), problem.wait * 1e3);
     }
-    const queued = problem.cause === 'offline' && requeue(entry.body.submissionId, entry);
+    const queued = problem.cause === 'offline' && requeue(entry);
     this.#set(queued ? 'queued' : 'error', problem);
     emit(this.#host, 'impact-signup-error', {
       id: entry.body.ctaId,

@@ -2,6 +2,7 @@ import { html, isServer, nothing, svg, type PropertyDeclarations, type PropertyV
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import { studyDocumentSchema, type Stat, type StatFormat, type Study } from '../../data/schema.js';
 import { formatStat, statFormatter, type StatFormatOptions } from '../../format/format-stat.js';
+import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
@@ -44,7 +45,8 @@ interface View {
   baseline?: string;
   source?: string;
   href?: string;
-  study?: string;
+  /** The study the card is from, cited after the source. */
+  study?: Study;
   /** "Source:" in the element's language. */
   word: string;
   /**
@@ -263,9 +265,9 @@ export class ImpactStatElement extends ImpactElement {
         source || study
           ? html`<p part="source">
               ${view.word}
-              ${href ? html`<a href=${href}>${source}</a>` : source}${
+              ${href ? html`<a href=${href}>${bdi(source)}</a>` : bdi(source)}${
                 source && study ? view.joint : ''
-              }${study ? html`<cite>${study}</cite>` : nothing}
+              }${study ? html`<cite>${bdi(study.title)}, ${study.year}</cite>` : nothing}
             </p>`
           : nothing
       }
@@ -382,7 +384,7 @@ export class ImpactStatElement extends ImpactElement {
       // A blank label is none: the link then reads as its URL, never as nothing.
       source: this.source?.trim() || item?.source?.label || href,
       href,
-      study: study && `${study.title}, ${study.year}`,
+      study,
       word: words.source,
       joint: item?.source?.cited ? words.cited : ' · ',
     };

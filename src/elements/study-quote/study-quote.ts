@@ -2,6 +2,7 @@ import { html, isServer, nothing, svg, type PropertyDeclarations, type PropertyV
 import { RotationController } from '../../controllers/rotation-controller.js';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import type { Quote, Study } from '../../data/schema.js';
+import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
@@ -497,9 +498,12 @@ export class StudyQuoteElement extends ImpactElement {
   }
 }
 
-/** A document quote without its own source is cited as the study. */
+/**
+ * A document quote without its own source is cited as the study, its title isolated from the
+ * year that follows it.
+ */
 function citation(study?: Study) {
-  return study && { label: `${study.title}, ${study.year}`, url: study.url };
+  return study && { label: html`${bdi(study.title)}, ${study.year}`, url: study.url };
 }
 
 declare global {
