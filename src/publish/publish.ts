@@ -279,16 +279,23 @@ export async function publishSite(options: PublishOptions): Promise<Site> {
     const card: CardOptions = { tag: tagName, document, id: item.id, lang: options.lang };
     const here = { ...card, src: `../../${sourceName}` };
 
-    // The share image, drawn as the `--as png` card is.
-    const image = await imageSnapshot({ ...here, format: 'png', width: IMAGE.width });
-    note(image.warnings, path);
-    if (image.image.length > MAX_IMAGE_BYTES) {
-      throw new PublishError(
-        `${path}card.png is ${image.image.length} bytes; link previews drop images over ${MAX_IMAGE_BYTES}`,
-      );
+    // The share image, drawn as the `--as png` card is. A card the image cannot carry (words
+    // too long for it, a script its fonts lack) gets a page all the same: link previews then
+    // show its words without a picture.
+    let image: { url: string; alt: string } | undefined;
+    try {
+      const drawn = await imageSnapshot({ ...here, format: 'png', width: IMAGE.width });
+      note(drawn.warnings, path);
+      if (drawn.image.length > MAX_IMAGE_BYTES) {
+        throw new Error(
+          `it weighs ${drawn.image.length} bytes; link previews drop images over ${MAX_IMAGE_BYTES}`,
+        );
+      }
+      files.set(`${path}card.png`, drawn.image);
+      image = { url: `${entry.url}card.png`, alt: drawn.alt };
+    } catch (error) {
+      warnings.add(`${path}: no share image (card.png), because ${(error as Error).message}`);
     }
-    files.set(`${path}card.png`, image.image);
-    const imageUrl = `${entry.url}card.png`;
 
     // The page's own card, and the one partners copy (absolute URLs, pinned by integrity).
     const own = snapshot({ ...here, cssUrl: '../../impact-widgets.css' });
@@ -335,15 +342,18 @@ export async function publishSite(options: PublishOptions): Promise<Site> {
               'og:type': 'website',
               'og:site_name': document.study.publisher,
               'og:locale': ogLocale(entry.lang),
-              'og:image': imageUrl,
-              'og:image:type': 'image/png',
-              'og:image:width': String(IMAGE.width),
-              'og:image:height': String(IMAGE.height),
-              'og:image:alt': image.alt,
+              ...(image && {
+                'og:image': image.url,
+                'og:image:type': 'image/png',
+                'og:image:width': String(IMAGE.width),
+                'og:image:height': String(IMAGE.height),
+                'og:image:alt': image.alt,
+              }),
             }).map(([property, content]) => tag('meta', { property, content })),
-            tag('meta', { name: 'twitter:card', content: 'summary_large_image' }),
-            tag('meta', { name: 'twitter:image', content: imageUrl }),
-            tag('meta', { name: 'twitter:image:alt', content: image.alt }),
+            ...Object.entries({
+              'twitter:card': image ? 'summary_large_image' : 'summary',
+              ...(image && { 'twitter:image': image.url, 'twitter:image:alt': image.alt }),
+            }).map(([name, content]) => tag('meta', { name, content })),
             tag('link', {
               rel: 'alternate',
               type: 'application/json+oembed',
@@ -362,7 +372,7 @@ export async function publishSite(options: PublishOptions): Promise<Site> {
           `<h1>${escapeText(entry.title)}</h1>
 <div class="card">${own.html.trimEnd()}</div>
 <p class="citation">${citation(document, item, m)}</p>
-<p>${tag('a', { href: 'email.html' })}${escapeText(m.emailCard)}</a> · ${tag('a', { href: 'card.png' })}${escapeText(m.image)}</a></p>
+<p>${tag('a', { href: 'email.html' })}${escapeText(m.emailCard)}</a>${image ? ` · ${tag('a', { href: 'card.png' })}${escapeText(m.image)}</a>` : ''}</p>
 <section aria-labelledby="embed">
 <h2 id="embed">${escapeText(m.embed)}</h2>
 ${snippets
@@ -392,9 +402,12 @@ ${tag('button', { type: 'button', 'data-copy': `snippet-${index}`, class: 'copy'
           width: FRAME.width,
           height,
           cache_age: CACHE_AGE,
-          thumbnail_url: imageUrl,
-          thumbnail_width: IMAGE.width,
-          thumbnail_height: IMAGE.height,
+          // All three or none, as the spec asks.
+          ...(image && {
+            thumbnail_url: image.url,
+            thumbnail_width: IMAGE.width,
+            thumbnail_height: IMAGE.height,
+          }),
           // Only what WordPress keeps of a discovered provider's html: one iframe, with the
           // attributes its filter allows (src, width, height, frameborder, title…).
           html: iframe({ width: String(FRAME.width) }),
