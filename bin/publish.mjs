@@ -10,7 +10,15 @@
  * outside the folder.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+} from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDocument } from './read-document.mjs';
@@ -150,9 +158,9 @@ export function writeSite(dir, files) {
   }
   // Its own files of items the document no longer has: a page of a figure the organisation took
   // back would go on saying it. Only when unchanged since publish wrote them.
-  for (const [path, sum] of Object.entries(manifest)) {
-    if (files.has(path) || obstacle(dir, path, manifest) || manifest[path] !== sum) continue;
-    rmSync(join(dir, path), { force: true });
+  for (const path of Object.keys(manifest)) {
+    if (files.has(path) || obstacle(dir, path, manifest) || !existsSync(join(dir, path))) continue;
+    rmSync(join(dir, path));
     const folder = dirname(join(dir, path));
     if (folder !== resolve(dir) && !readdirSync(folder).length) rmdirSync(folder);
   }
