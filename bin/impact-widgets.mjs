@@ -7,18 +7,19 @@
  * (src/snapshot/snapshot.ts). `npx impact-widgets publish …` (bin/publish.mjs) writes a share
  * page for every item of a document.
  *
- * Bad input (an unknown element or option, a missing id, a document that cannot be read or is not
- * a study document, a card a format cannot carry) gets one line on stderr and a non-zero exit,
- * and nothing is written.
+ * Bad input (an unknown element or option, a missing id, a document that cannot be read, is over
+ * the caps of bin/read-document.mjs or is not a study document, a card a format cannot carry)
+ * gets one line on stderr and a non-zero exit, and nothing is written. `-o` writes as
+ * bin/write-output.mjs says.
  */
 import { readFileSync } from 'node:fs';
 import { publish, PUBLISH_USAGE } from './publish.mjs';
 import { readDocument } from './read-document.mjs';
+import { Refusal } from './refusal.mjs';
 import {
   cardOptions,
   imageOf,
   options,
-  Refusal,
   renderRefusal,
   USAGE,
   version,
@@ -29,6 +30,7 @@ async function main(args) {
   if (args[0] === 'publish') return publish(args.slice(1));
   const given = options(args);
   if (given.help) return void console.log(`${USAGE}\n\n${PUBLISH_USAGE}`);
+  if (given.version) return void console.log(version);
   let renderer;
   try {
     renderer = await import('../dist/snapshot.mjs');
@@ -36,7 +38,7 @@ async function main(args) {
     if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new Refusal('dist/snapshot.mjs is missing; build the package first (npm run build)');
   }
-  const document = given.src ? await readDocument(renderer, given.src) : undefined;
+  const document = given.src && (await readDocument(renderer, given.src));
   const card = cardOptions(given, document);
   let result;
   try {

@@ -22,7 +22,7 @@ import {
 import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDocument } from './read-document.mjs';
-import { Refusal } from './snapshot-options.mjs';
+import { Refusal } from './refusal.mjs';
 import { writeOutput } from './write-output.mjs';
 
 /** The list of what publish wrote; a dotfile, which GitHub Pages and Netlify do not serve. */

@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { MAX_DOCUMENT_BYTES, MAX_TEXT_LENGTH } from './read-document.mjs';
+import { Refusal } from './refusal.mjs';
 
 export const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -43,16 +45,12 @@ Prints an element's card, as --as says:
                       the link carries its integrity hash, so serve this version's file unchanged
   --width PX          svg, png: the image's width, ${WIDTHS.join(' to ')} (default: 1200; 600 for a
                       newsletter); the height follows at 1200x630's ratio
-  -o, --output FILE   write to FILE instead of standard output
-  -h, --help          show this help`;
+  -o, --output FILE   write to FILE instead of standard output: all of it or nothing; a link's
+                      target, a FIFO or a device (/dev/null) is written as what it is
+  -v, --version       print the version
+  -h, --help          show this help
 
-/** Why the command cannot do what was asked: one line on stderr, and `code` as the exit code. */
-export class Refusal extends Error {
-  constructor(message, code = 1) {
-    super(message);
-    this.code = code;
-  }
-}
+A document is at most ${MAX_DOCUMENT_BYTES / 1e6} MB, and each of its texts at most ${MAX_TEXT_LENGTH} characters.`;
 
 export function options(args) {
   let parsed;
@@ -70,6 +68,7 @@ export function options(args) {
         width: { type: 'string' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
@@ -85,6 +84,7 @@ export function options(args) {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
+  if (values.version) return { version: true };
   const [command, tag, ...extra] = positionals;
   if (command !== 'snapshot') {
     throw new Refusal(
@@ -111,6 +111,9 @@ export function options(args) {
   for (const name of ['src', 'id', 'lang', 'css-url', 'width', 'output']) {
     if (values[name] !== undefined && !values[name].trim()) {
       throw new Refusal(`--${name} is empty`, 2);
+    }
+    if (values[name]?.length > MAX_TEXT_LENGTH) {
+      throw new Refusal(`--${name} is over ${MAX_TEXT_LENGTH} characters`, 2);
     }
   }
   for (const [name, formats] of Object.entries(ONLY)) {

@@ -18,8 +18,9 @@
  * alternative text (the card's words) in `X-Alt-Text`, percent-encoded as UTF-8, since a header
  * carries no other characters safely.
  */
-import { readFileSync } from 'node:fs';
-import { cardOptions, imageOf, options, Refusal, renderRefusal } from '../bin/snapshot-options.mjs';
+import { MAX_TEXT_LENGTH, readDocument } from '../bin/read-document.mjs';
+import { Refusal } from '../bin/refusal.mjs';
+import { cardOptions, imageOf, options, renderRefusal } from '../bin/snapshot-options.mjs';
 import { fileFor } from './static-files.mjs';
 
 /** The formats the endpoint draws, and their types. */
@@ -28,9 +29,8 @@ const TYPES = { png: 'image/png', svg: 'image/svg+xml' };
 const OPTIONS = ['id', 'theme', 'lang', 'width', 'src'];
 /** What the renderer sets itself from the options: a parameter does not override it. */
 const OWN = ['data-src', 'data-id', 'data-theme'];
-/** An attribute's name, and the longest value an attribute of the builder's takes. */
+/** An attribute's name. */
 const ATTRIBUTE = /^data-[a-z][a-z0-9-]*$/;
-const MAX_VALUE = 2000;
 
 const text = (status, body, headers = {}) => ({
   status,
@@ -59,7 +59,10 @@ function read(query) {
       // One argument each, `--id=-x` included: a value is never read as another option.
       args.push(`--${name}=${value}`);
     } else if (ATTRIBUTE.test(name) && !OWN.includes(name)) {
-      if (value.length > MAX_VALUE) throw new Refusal(`${name} is over ${MAX_VALUE} characters`);
+      // The command's cap for a document's texts, for the texts that stand in for them.
+      if (value.length > MAX_TEXT_LENGTH) {
+        throw new Refusal(`${name} is over ${MAX_TEXT_LENGTH} characters`);
+      }
       attributes[name] = value;
     } else {
       throw new Refusal(`unknown parameter "${name}"`);
@@ -71,8 +74,11 @@ function read(query) {
   return { given: options(['snapshot', ...args]), attributes };
 }
 
-/** The document `src` names on this server (`host`), read from its file; never fetched. */
-function readDocument(renderer, root, src, host) {
+/**
+ * The document `src` names on this server (`host`), read from its file within the command's caps;
+ * never fetched.
+ */
+function localDocument(renderer, root, src, host) {
   let url;
   try {
     url = new URL(src, `http://${host}`);
@@ -86,11 +92,7 @@ function readDocument(renderer, root, src, host) {
   }
   const file = fileFor(root, url.pathname);
   if (!file) throw new Refusal(`src "${src}": this server has no such document`);
-  try {
-    return renderer.parseDocument(src, readFileSync(file, 'utf8'), 'a file');
-  } catch (error) {
-    throw new Refusal(error.message);
-  }
+  return readDocument(renderer, src, { file });
 }
 
 /**
@@ -114,7 +116,7 @@ export function createCardImages({ root }) {
         return text(503, 'dist/snapshot.mjs is missing; build the package first (npm run build)');
       }
       const host = request.headers.host ?? 'localhost';
-      const document = given.src && readDocument(renderer, root, given.src, host);
+      const document = given.src && (await localDocument(renderer, root, given.src, host));
       let drawn;
       try {
         drawn = await imageOf(renderer, { ...cardOptions(given, document), attributes }, given);

@@ -229,6 +229,13 @@ async function chooseAll(b: EmbedBuilderElement, choices: Record<string, Choice>
   }
 }
 
+/** The iframe snippet's embed page address. */
+const frameSrc = (b: EmbedBuilderElement) =>
+  new DOMParser()
+    .parseFromString(snippet(b), 'text/html')
+    .querySelector('iframe')!
+    .getAttribute('src')!;
+
 async function load(b: EmbedBuilderElement, url: string): Promise<void> {
   control(b, 'src').value = url;
   b.shadowRoot!.querySelector('form')!.requestSubmit();
@@ -384,6 +391,18 @@ describe('<embed-builder>', () => {
     expect(preview(b).dataset.decimals).to.equal('3');
     expect(snippet(b)).to.contain('data-decimals="3"').and.not.contain('<iframe');
     expect(part(b, 'hint').textContent).to.equal('');
+  });
+
+  it('says where to serve the embed page when the iframe shows a document of another origin', async () => {
+    const b = await builder();
+    await choose(b, 'snippet', 'iframe');
+    // embed.html on the CDN takes no document from elsewhere: the hint says where to put it.
+    expect(part(b, 'hint').textContent).not.to.contain('own origin');
+    await load(b, new URL('/fixtures/study.json?hint', location.href).href);
+    const hint = part(b, 'hint').textContent!;
+    expect(hint).to.contain('own origin').and.contain(`serve dist/ on ${location.origin}`);
+    expect(new URL(frameSrc(b)).searchParams.get('src')).to.contain('/fixtures/study.json');
+    await expect(b).to.be.accessible();
   });
 
   it('changes the preview and the snippet with the item, theme, language and options', async () => {

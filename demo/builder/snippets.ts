@@ -135,10 +135,17 @@ const iframe: SnippetKind = {
       script('embed-resize.js', { defer: '' }, input),
     ];
   },
-  hint({ options }) {
+  hint({ options, element: [, attributes], dist }) {
     const left = Object.keys(options);
+    const src = attributes['data-src'];
+    // embed.html takes documents from its own origin only (src/embed/embed.ts): a frame of the
+    // CDN's copy with the partner's document would show its fallback.
+    const origin = src && new URL(src, location.href).origin;
     return [
       'The frame starts at the preview’s height. The script tag after it, where the page takes one, resizes it to its card; without it, a taller card scrolls in its frame.',
+      origin &&
+        origin !== new URL(dist).origin &&
+        `embed.html shows a document from its own origin only: serve dist/ on ${origin} and point the frame’s src there (or list ${origin} in that copy’s <meta name="impact-widgets-sources">), or the frame shows its fallback.`,
       left.length &&
         `The iframe takes the document, the item, the language and the theme only, so it and the preview leave out ${left.join(', ')}: those need a script snippet.`,
     ]

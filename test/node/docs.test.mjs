@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { USAGE } from '../../bin/snapshot-options.mjs';
 import { bundledTags, generatedSections, renderReadme } from '../../scripts/readme-docs.mjs';
 
 const read = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
@@ -47,5 +48,40 @@ describe('README.md', () => {
     const expected = await renderReadme(readme, generatedSections({ manifest: changed }));
     assert.notEqual(readme, expected);
     assert.match(expected, /`data-new`/);
+  });
+});
+
+describe("README.md's table of the snapshot command's options", () => {
+  /** The option lines of `--help`: a flag (or `<tag>`) at the second column, its words after. */
+  const usage = USAGE.split('\n')
+    .map((line) => /^ {2}([<-][^ ]*(?: [^ ]+)*?) {2,}(.*)$/.exec(line))
+    .filter(Boolean);
+  /** The table after the snapshot example: its rows, each as [first cell, second cell]. */
+  const lines = readme
+    .slice(readme.indexOf('| option ', readme.indexOf('<!-- /generated:snapshot-example -->')))
+    .split('\n');
+  const rows = lines
+    .slice(
+      2,
+      lines.findIndex((line) => !line.startsWith('|')),
+    )
+    .map((line) => line.split(/ +\| +/).map((cell) => cell.replace(/^\| |\s*\|$/g, '')));
+
+  it('names every option --help names, with the same value names, and no other', () => {
+    const helped = usage.flatMap(([, names]) => names.split(', ')).sort();
+    const documented = rows
+      .flatMap(([names]) => [...names.matchAll(/`([^`]+)`/g)].map((m) => m[1]))
+      .sort();
+    assert.ok(helped.includes('--width PX') && helped.includes('--version'), helped.join(' '));
+    assert.deepEqual(documented, helped);
+  });
+
+  it('names every format of --as that --help names', () => {
+    const [, , words] = usage.find(([, names]) => names.startsWith('--as '));
+    const helped = /^(.*?) \(default/.exec(words)[1].split(', ').sort();
+    const [, described] = rows.find(([names]) => names.startsWith('`--as '));
+    const documented = [...described.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort();
+    assert.deepEqual(helped, ['email', 'html', 'png', 'svg']);
+    assert.deepEqual(documented, helped);
   });
 });
