@@ -85,11 +85,16 @@ export default [
    * The per-element entries, for apps that bundle: one ES module per source file under dist/esm/,
    * so that two entries share one define guard, one loader cache and one theme. lit stays a bare
    * import, so the app's bundler keeps one copy of it (and the app's lit owns its Trusted Types
-   * policy). Only the templates are minified: the app's minifier sees the whole app, and terser's
+   * policy). dist/esm/index.js, the same tree from the bundle's entry, is what `import
+   * 'impact-widgets'` gets in Node (package.json's `node` condition): there lit's own Node build
+   * stands in for the DOM the bundle's copy of lit needs as it loads. Only the templates are minified: the app's minifier sees the whole app, and terser's
    * `__` property mangling, done file by file, would not agree between files.
    */
   {
-    input: Object.fromEntries(ENTRIES.map((tag) => [`entries/${tag}`, `src/entries/${tag}.ts`])),
+    input: {
+      index: input,
+      ...Object.fromEntries(ENTRIES.map((tag) => [`entries/${tag}`, `src/entries/${tag}.ts`])),
+    },
     external: (id) => /^(lit|@lit\/[\w-]+)(\/|$)/.test(id),
     output: {
       dir: 'dist/esm',

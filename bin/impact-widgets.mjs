@@ -21,6 +21,7 @@ import {
   imageOf,
   options,
   renderRefusal,
+  requireImageTools,
   USAGE,
   version,
 } from './snapshot-options.mjs';
@@ -31,6 +32,7 @@ async function main(args) {
   const given = options(args);
   if (given.help) return void console.log(`${USAGE}\n\n${PUBLISH_USAGE}`);
   if (given.version) return void console.log(version);
+  requireImageTools(given.as);
   let renderer;
   try {
     renderer = await import('../dist/snapshot.mjs');

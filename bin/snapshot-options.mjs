@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { MAX_DOCUMENT_BYTES, MAX_TEXT_LENGTH } from './read-document.mjs';
 import { Refusal } from './refusal.mjs';
 
-export const { version } = JSON.parse(
+export const { version, devDependencies } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 );
 const TAGS = ['impact-stat', 'study-quote', 'fundraise-cta'];
@@ -31,7 +31,8 @@ Prints an element's card, as --as says:
           script, style sheet or SVG. A call to action's button links to its button.href.
   svg     the card as an image, 1200x630 (a social post's preview) or --width wide, drawn with
   png     the fonts in this package. The image's alternative text (the card's words) is printed
-          on standard output when -o writes the image, else on standard error.
+          on standard output when -o writes the image, else on standard error. Both need
+          satori (and png @resvg/resvg-js) installed; the command names what to install.
 
   <tag>               ${TAGS.join(', ')}
   --src FILE-or-URL   the study document (default: the embedded study); written as the element's
@@ -163,6 +164,31 @@ export const cardOptions = (given, document) => ({
  */
 export const renderRefusal = (error, given) =>
   new Refusal(`${error.cause === 'not-found' ? '--id' : `<${given.tag}>`}: ${error.message}`);
+
+/**
+ * What each image format draws with. Optional peer dependencies (about 40 MB, a native module
+ * among them), so an app that uses only the elements installs neither; html and email need none.
+ */
+const IMAGE_TOOLS = { svg: ['satori'], png: ['satori', '@resvg/resvg-js'] };
+
+/** Refuses a format whose packages are not installed, with the one command that installs them. */
+export function requireImageTools(format) {
+  const missing = (IMAGE_TOOLS[format] ?? []).filter((name) => {
+    try {
+      import.meta.resolve(name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length === 0) return;
+  // The versions this release is tested with.
+  const install = missing.map((name) => `${name}@${devDependencies[name]}`).join(' ');
+  throw new Refusal(
+    `--as ${format} draws with ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed: npm install --save-dev ${install}`,
+    2,
+  );
+}
 
 /** The image card the options name, as the command draws it (`--as svg` or `png`, `--width`). */
 export const imageOf = (renderer, card, given) =>

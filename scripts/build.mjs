@@ -2,7 +2,7 @@
  * `npm run build`: both bundles and the per-element entries for apps that bundle (rollup; the
  * entries as unbundled ES modules under dist/esm/), the iframe embed (dist/embed.html and
  * dist/embed-resize.js), the embed builder of the demo (dist/builder/), type declarations,
- * custom-elements.json (from JSDoc), dist/study.schema.json (the schema the loader validates
+ * custom-elements.json (from JSDoc) and the React and Vue types generated from it, dist/study.schema.json (the schema the loader validates
  * with, so the two never disagree), the snapshot command's renderer (dist/snapshot.mjs) and the
  * stylesheet its pre-rendered cards link (dist/impact-widgets.css), the Subresource Integrity
  * hashes of the bundles, embed-resize.js and that stylesheet (dist/integrity.json), then the sizes.
@@ -14,6 +14,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { build } from 'esbuild';
+import { reactTypes, svelteTypes, vscodeData, vueTypes } from './framework-types.mjs';
 import { sharedStylesheet } from './scope-css.mjs';
 
 const run = (command, ...args) =>
@@ -122,6 +123,29 @@ await build({
 });
 run('typescript/bin/tsc', '-p', 'tsconfig.build.json');
 run('@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet');
+// The frameworks' types for our tags (impact-widgets/react, /vue, /svelte) and VS Code's
+// HTML completions, from the manifest.
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+mkdirSync('dist/types/frameworks');
+writeFileSync('dist/types/frameworks/react.d.ts', reactTypes(manifest));
+writeFileSync('dist/types/frameworks/vue.d.ts', vueTypes(manifest));
+writeFileSync('dist/types/frameworks/svelte.d.ts', svelteTypes(manifest));
+writeFileSync('dist/vscode.html-custom-data.json', vscodeData(manifest));
+// The classic scripts' types: what each leaves on the page, for a tool that reads the exports.
+writeFileSync(
+  'dist/types/iife.d.ts',
+  `/** The classic script defines the elements and this global, the package entry's exports. */
+import type * as Entry from './index.js';
+declare global {
+  var ImpactWidgets: typeof Entry;
+}
+export {};
+`,
+);
+writeFileSync(
+  'dist/types/embed-resize.d.ts',
+  '/** The classic script that sizes iframe embeds on a host page: it exports nothing. */\nexport {};\n',
+);
 
 // The schema and the default document are TypeScript modules; bundle them for node to import.
 mkdirSync('node_modules/.cache', { recursive: true });

@@ -22,6 +22,7 @@ export { StudyQuoteElement } from './elements/study-quote/study-quote.js';
 export { FundraiseCtaElement } from './elements/fundraise-cta/fundraise-cta.js';
 export type { SignupErrorDetail } from './elements/fundraise-cta/fundraise-cta.js';
 export type { ProviderName } from './elements/fundraise-cta/providers.js';
+export { fieldMap as signupFieldMap } from './elements/fundraise-cta/providers.js';
 import './elements/impact-stat/impact-stat.define.js';
 import './elements/study-quote/study-quote.define.js';
 import './elements/fundraise-cta/fundraise-cta.define.js';

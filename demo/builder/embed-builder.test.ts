@@ -24,7 +24,8 @@ import {
 } from '../../test/prerender/pasted.js';
 import type { EmbedBuilderElement } from './embed-builder.js';
 import './embed-builder.js';
-import { fieldMap, SERVICES } from './signup-services.js';
+import { fieldMap, readPaste, SERVICES } from './signup-services.js';
+import { watchPage } from '../../test/watch-page.js';
 
 /** A select or input takes one value; a group of checkboxes, the values to check. */
 type Choice = string | string[];
@@ -1008,6 +1009,36 @@ describe('sign-up services in the builder', () => {
     expect(await readPasted(b, '<p>Join our list!</p>')).to.match(/^Not recognised: it holds no/);
     expect(snippet(b)).to.equal(before);
     await expect(b).to.be.accessible();
+  });
+
+  it('never writes a field map that the element refuses, whatever a pasted form names its fields', async () => {
+    for (const pasted of [
+      '<form action="https://formspree.io/f/mqkrzabc"><input type="email" name="__proto__"><input name="name"></form>',
+      '<form action="https://formspree.io/f/mqkrzabc"><input type="email" name="contact"><input name="constructor" placeholder="Your name"></form>',
+      '<form action="https://app.convertkit.com/forms/6108001/subscriptions"><input type="email" name="prototype"><input name="first_name"></form>',
+      // A Google Form whose email question was not found: its name alone would send no email.
+      '<form action="https://docs.google.com/forms/d/e/1FAIpQLSdExample/formResponse"><input name="entry.2222" aria-label="Your name"></form>',
+    ]) {
+      const { options, said } = readPaste(pasted);
+      expect(said, pasted).to.match(/^Recognised/);
+      const page = watchPage();
+      try {
+        const el = document.createElement('fundraise-cta');
+        el.setAttribute('data-heading', 'Join');
+        for (const [name, value] of Object.entries(options)) {
+          if (value) el.setAttribute(name, value);
+        }
+        const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+        holder.append(el);
+        await el.updateComplete;
+        expect(
+          page.warnings.filter((warning) => warning.includes('data-fields "')),
+          pasted,
+        ).to.deep.equal([]);
+      } finally {
+        page.stop();
+      }
+    }
   });
 
   it('reads pasted HTML without running or loading any of it, and shows its words as text', async () => {

@@ -7,7 +7,7 @@
  * its scripts never run, nothing in it loads, and none of it reaches the page. Only attribute
  * values and the text of a HubSpot embed's inline script are read from it, and only as text.
  */
-import type { ProviderName } from '../../src/index.js';
+import { signupFieldMap, type ProviderName } from '../../src/index.js';
 import type { Tree } from './markup.js';
 
 /** The fields of a person's that a service may have its own names for. */
@@ -288,13 +288,17 @@ function read(
         !(f.value && query.get(f.name) === f.value),
     )
     .map((f) => (f.type === 'hidden' ? `${f.name} (hidden, ${f.value || 'empty'})` : f.name));
+  const pairs = Object.entries(map)
+    .filter(([ours, theirs]) => theirs && theirs !== ours)
+    .map(([ours, theirs]) => `${ours}:${theirs}`)
+    .join(' ');
+  // The element's own judgement: a map it would refuse (a field named __proto__, a Google Form
+  // whose email has no entry id) is never written; the service's usual names stand instead.
+  const refused = signupFieldMap(provider, pairs)[2];
   const options = {
     'data-provider': provider,
     'data-endpoint': endpoint,
-    'data-fields': Object.entries(map)
-      .filter(([ours, theirs]) => theirs && theirs !== ours)
-      .map(([ours, theirs]) => `${ours}:${theirs}`)
-      .join(' '),
+    'data-fields': refused ? '' : pairs,
     'data-form-name': provider === 'netlify' ? (form?.getAttribute('name') ?? '') : '',
   };
   const set = Object.entries(options)
@@ -302,6 +306,9 @@ function read(
     .map(([name, value]) => `${name}="${value}"`)
     .join(', ');
   const notes = [`Recognised ${row.label}: ${set}.`];
+  if (refused && pairs) {
+    notes.push(`Its fields were not mapped (data-fields "${pairs}" ${refused}).`);
+  }
   if (left.length) {
     notes.push(
       `Not carried over, as the element asks for a name and an email only: ${left.join(', ')}.`,

@@ -15,10 +15,13 @@ const IMAGE_RATIO = 630 / 1200;
 /** The card's padding at 1200 px wide: above and below, and at the sides. */
 const PADDING = [56, 72] as const;
 
-/** What satori draws: a tag, its style (satori's subset of CSS) and its children. */
+/**
+ * What satori draws: a tag, its style (satori's subset of CSS) and its children. Shaped as a
+ * React element, which is what satori's types ask for.
+ */
 interface Node {
   type: string;
-  key?: string;
+  key: string | null;
   props: { style: Record<string, string | number>; children?: (Node | string)[] | string };
 }
 
@@ -80,6 +83,7 @@ const BODY: Look = { size: 34, colour: 'text', gap: 16 };
 
 const div = (style: Node['props']['style'], children?: Node['props']['children']): Node => ({
   type: 'div',
+  key: null,
   props: { style, ...(children !== undefined && { children }) },
 });
 
@@ -213,7 +217,11 @@ export async function imageSvg({
           { ...style, display: 'block' },
           block.runs.map((run) =>
             run.cite
-              ? { type: 'span', props: { style: { fontStyle: 'italic' }, children: run.text } }
+              ? {
+                  type: 'span',
+                  key: null,
+                  props: { style: { fontStyle: 'italic' }, children: run.text },
+                }
               : run.text,
           ),
         );

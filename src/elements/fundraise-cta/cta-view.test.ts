@@ -133,6 +133,26 @@ describe('ctaView', () => {
     expect(netlify({ provider: 'formspree', formName: 'mine' })).to.deep.equal({});
   });
 
+  it("refuses a field map that cannot be sent with one problem, the document's as well", () => {
+    for (const [own, fromDocument] of [
+      ['email=EMAIL email:', undefined],
+      [undefined, 'name:email_address'],
+    ]) {
+      const [view, problems] = ctaView(
+        attributes({ provider: 'kit', endpoint: 'https://example.org/signups', fields: own }),
+        { ...study, signup: { ...study.signup!, fields: fromDocument } },
+        'en',
+        undefined,
+      );
+      const text = own ?? fromDocument;
+      expect(problems, text).to.have.length(1);
+      expect(problems[0][1], text).to.match(
+        new RegExp(`^data-fields "${text}" .*no form is shown$`),
+      );
+      expect(view!.endpoint, text).to.be.undefined;
+    }
+  });
+
   describe('progress', () => {
     const bar = (raised: string, goal: string) =>
       ctaView(

@@ -10,7 +10,7 @@ import { numberFormat } from '../../format/intl-cache.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import type { Cta } from '../../data/schema.js';
 import { ctaMessages, type CtaMessages } from './fundraise-cta.messages.js';
-import { fieldMap, parseFields, provider } from './providers.js';
+import { fieldMap, provider } from './providers.js';
 import type { SignupEncoding, SignupProblem, SignupTarget } from './signup-controller.js';
 
 /** A mistake to tell the partner of: the `impact-error` cause and the warning's text. */
@@ -115,8 +115,10 @@ export function ctaView(
     problems.push(['attribute', `data-provider "${name}" is unknown; sending as custom`]);
     row = {};
   }
-  const [given, bad] = parseFields(own.fields ?? signup?.fields);
-  if (bad.length) {
+  const text = own.fields ?? signup?.fields;
+  const [fields, bad, refused] = fieldMap(name, text);
+  // A refused map says so once, with no second warning about its pairs.
+  if (bad.length && !refused) {
     problems.push([
       'attribute',
       `data-fields "${bad.join(' ')}" is not ours:theirs pairs; ignored`,
@@ -138,13 +140,23 @@ export function ctaView(
       'neither data-endpoint nor data-href leads anywhere, so no button is shown',
     ]);
   }
-  // Without its entry ids a Google Form would swallow every sign-up: no form at all is better.
-  if (row.needsFields && !Object.keys(given).length && endpoint) {
-    problems.push(['attribute', `data-provider "${name}" needs data-fields, so no form is shown`]);
+  // A map that loses the email would have the service answer 200 to a sign-up it never got (a
+  // Google Form without its entry ids swallows every one): no form at all is better.
+  if (refused && endpoint) {
+    problems.push([
+      'attribute',
+      text
+        ? `data-fields "${text}" ${refused}, so no form is shown`
+        : `data-provider "${name}" needs data-fields, so no form is shown`,
+    ]);
     endpoint = undefined;
   }
   if (failure?.cause === 'endpoint') {
-    problems.push(['endpoint', `data-endpoint "${endpoint}" answered ${failure.status}; check it`]);
+    const { status, answer } = failure;
+    problems.push([
+      'endpoint',
+      `data-endpoint "${endpoint}" answered ${status}${answer ? ` with ${answer}, not ${name ?? 'custom'}'s answer` : ''}; check it`,
+    ]);
   }
   const id = cta?.id ?? own.id;
   const contactUrl = check(
@@ -165,7 +177,7 @@ export function ctaView(
       endpoint,
       encoding,
       provider: name,
-      fields: fieldMap(row, given),
+      fields,
       extra: row.formName ? { [row.formName]: own.formName ?? signup?.formName ?? id } : {},
       // Undefined leaves the thank-you to say what a blind post allows ("sent"), or "thanks".
       success: own.success?.trim() || signup?.success,

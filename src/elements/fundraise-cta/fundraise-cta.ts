@@ -23,6 +23,14 @@ import {
 
 type Field = 'name' | 'email' | 'consent';
 
+/**
+ * The honeypot's name, and all it has: no label, no hint, no type. Browsers and password managers
+ * fill a field from what its name and label say (website, url, email, name, company, address,
+ * phone…), and Chrome ignores `autocomplete="off"` for some of them, so a trap named like a field
+ * would be filled for a person, whose sign-up would then be dropped. A bot fills every field.
+ */
+const TRAP = 'zq-fct';
+
 /** The idle card's shape while its document loads: a heading, a paragraph and the button. */
 const SKELETON = skeleton(
   html`<h2>${words(3)}</h2>
@@ -60,10 +68,12 @@ const SKELETON = skeleton(
  * @fires {CustomEvent<{id: string, submissionId: string, delivery: 'confirmed' | 'opaque'}>} impact-signup -
  *   A sign-up was sent: `confirmed` when the service's answer was read and was a success,
  *   `opaque` when the service hides its answer (a blind post), so it was sent but not confirmed.
- * @fires {CustomEvent<{id: string, cause: 'rejected' | 'endpoint' | 'throttled' | 'server' | 'timeout' | 'network' | 'offline', queued: boolean}>} impact-signup-error -
+ * @fires {CustomEvent<{id: string, cause: 'rejected' | 'endpoint' | 'throttled' | 'server' | 'timeout' | 'network' | 'offline' | 'trapped', queued: boolean}>} impact-signup-error -
  *   A sign-up failed or was queued: `rejected` (a 4xx blaming the sign-up), `endpoint` (401, 403,
- *   404, 405, 410 or an HTML 4xx: the set-up), `throttled` (429), `server` (5xx), `timeout`,
- *   `network` (the request never left) or `offline`.
+ *   404, 405, 410, an HTML 4xx, or a 2xx unlike the service's answer: the set-up), `throttled`
+ *   (429), `server` (5xx), `timeout`, `network` (the request never left) or `offline`. `trapped`
+ *   is a bot: it filled the hidden honeypot, so nothing was sent (no `impact-signup-submit` came
+ *   first) and it was shown the thank-you, which keeps it from trying again.
  * @fires {CustomEvent<{id: string}>} impact-ready - The card rendered with its data.
  * @fires {CustomEvent<{cause: string, message: string}>} impact-error - The data could not be
  *   loaded, an attribute was refused, or (`endpoint`) the sign-up service refused the set-up.
@@ -152,7 +162,9 @@ export class FundraiseCtaElement extends ImpactElement {
 
   /**
    * Our field names to the service's, `ours:theirs` pairs over the provider's defaults:
-   * `email:entry.1111 name:entry.2222`. Google Forms needs it.
+   * `email:entry.1111 name:entry.2222`. Google Forms needs it. A map that sends the email nowhere,
+   * sends two fields under one name, or names `__proto__`, `constructor` or `prototype` is
+   * refused, and no form is shown.
    */
   declare fields?: string;
 
@@ -240,7 +252,8 @@ export class FundraiseCtaElement extends ImpactElement {
       ${
         status === 'success'
           ? this.#success(view)
-          : status === 'idle'
+          : // Without an endpoint (or with a map refused) a form could send nothing.
+            status === 'idle' || !view.endpoint
             ? this.#button(view)
             : this.#form(view)
       }
@@ -315,8 +328,7 @@ export class FundraiseCtaElement extends ImpactElement {
       <div class="fields">${field('name', 'text', m.name)} ${field('email', 'email', m.email)}</div>
       ${consent ? field('consent', 'checkbox', consent) : nothing}
       <div class="trap" aria-hidden="true">
-        <label for="website">Website</label>
-        <input id="website" name="website" tabindex="-1" autocomplete="off" />
+        <input name=${TRAP} tabindex="-1" autocomplete="off" />
       </div>
       <button
         part="button"
@@ -377,7 +389,7 @@ export class FundraiseCtaElement extends ImpactElement {
     // The exact words the person agreed to travel with the sign-up (and its time, consentAt).
     this.#signup.submit(
       { name: value('name'), email: value('email'), ...(consent && { consent }), ...extra },
-      value('website'),
+      value(TRAP),
     );
   }
 

@@ -415,6 +415,150 @@ describe('sign-up services', () => {
     });
   });
 
+  describe('a map that cannot be sent', () => {
+    it('is refused with one warning naming data-fields, and no form or button is shown', async () => {
+      const endpoints: Record<string, string> = {
+        custom: '/api/signups',
+        formspree: `${origin}/formspree/f/${key('fsmap')}`,
+        kit: `${origin}/kit/forms/${key('kitmap')}/subscriptions`,
+        'google-forms': `${origin}/google/forms/d/e/${key('gfmap')}/formResponse`,
+      };
+      for (const [provider, fields] of [
+        ['custom', '__proto__:email'],
+        ['custom', 'email:__proto__'],
+        ['formspree', 'constructor:contact'],
+        ['custom', 'name:prototype'],
+        // The email mapped to nothing, or left out where only mapped fields are sent.
+        ['custom', 'email:'],
+        ['google-forms', 'name:entry.2222'],
+        // Two of ours under one name of theirs: one would overwrite the other.
+        ['custom', 'email:contact name:contact'],
+        // Unmapped, the email goes as `email`: the name would take its place.
+        ['custom', 'name:email'],
+        // Kit's own name for the email.
+        ['kit', 'name:email_address'],
+      ]) {
+        const page = watchPage();
+        const errors: string[] = [];
+        const listener = (event: Event) => errors.push((event as CustomEvent).detail.message);
+        document.addEventListener('impact-error', listener);
+        try {
+          const el = await cta({
+            'data-heading': 'Join the list',
+            'data-provider': provider,
+            'data-endpoint': endpoints[provider],
+            'data-fields': fields,
+          });
+          el.buttonLabel = 'Again';
+          await el.updateComplete;
+          expect(el.shadowRoot!.querySelector('button, a, form')?.localName, fields).to.be
+            .undefined;
+          expect(part(el, 'heading')!.textContent).to.equal('Join the list');
+          expect(page.warnings, fields).to.have.length(1);
+          expect(page.warnings[0].startsWith(`<fundraise-cta>: data-fields "${fields}" `), fields)
+            .to.be.true;
+          expect(errors, fields).to.deep.equal(page.warnings);
+          await expect(el).to.be.accessible();
+        } finally {
+          document.removeEventListener('impact-error', listener);
+          page.stop();
+        }
+      }
+    });
+
+    it('takes an open form away when its map turns bad, leaving no dead button', async () => {
+      const el = await cta({ 'data-endpoint': '/api/signups', 'data-fields': 'name:full_name' });
+      await openForm(el);
+      expect(part(el, 'form')).to.exist;
+      const page = watchPage();
+      try {
+        el.fields = 'name:full email:full';
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('button, a, form')?.localName).to.be.undefined;
+        expect(page.warnings).to.have.length(1);
+      } finally {
+        page.stop();
+      }
+    });
+  });
+
+  describe("a 2xx that is not the service's answer", () => {
+    const login = `/api/signups?status=200&type=text/html&body=${encodeURIComponent(
+      '<!doctype html><title>Sign in</title><h1>Sign in</h1>',
+    )}`;
+
+    it('a 200 page where the service answers JSON is the set-up: no thanks, no impact-signup, nothing lost', async () => {
+      for (const [provider, endpoint] of [
+        ['custom', login],
+        ['formspree', login],
+        ['kit', login],
+        // fetch follows a redirect; where it lands is the answer.
+        ['custom', `/api/late-redirect?ms=0&to=${encodeURIComponent(login)}`],
+      ]) {
+        const page = watchPage();
+        try {
+          const el = await cta({
+            'data-provider': provider,
+            'data-endpoint': endpoint,
+            'data-contact-url': 'mailto:team@example.org',
+          });
+          const seen: CustomEvent[] = [];
+          for (const type of ['impact-signup', 'impact-signup-error', 'impact-error']) {
+            el.addEventListener(type, (event) => seen.push(event as CustomEvent));
+          }
+          const email = uniqueEmail('page200');
+          const event = await signUp(el, email, 'Not Their Fault');
+          await aTimeout(50);
+          // It did arrive somewhere (urlencoded for Kit), and that place answered 200.
+          expect(await received(email.split('@')[0]), endpoint).to.have.length(1);
+          expect(event.detail.cause, endpoint).to.equal('endpoint');
+          expect(
+            seen.map((e) => `${e.type} ${e.detail.cause}`),
+            endpoint,
+          ).to.deep.equal(['impact-signup-error endpoint', 'impact-error endpoint']);
+          expect(part(el, 'success'), endpoint).to.be.null;
+          expect(el.shadowRoot!.textContent).not.to.contain(en.thanks);
+          expect(page.warnings, endpoint).to.have.length(1);
+          expect(page.warnings[0], endpoint)
+            .to.contain('<fundraise-cta>: data-endpoint')
+            .and.contain('200 with text/html');
+          expect(note(el).textContent!.startsWith(en.endpoint), endpoint).to.be.true;
+          expect(part<HTMLAnchorElement>(el, 'contact')!.href).to.equal('mailto:team@example.org');
+          expect(input(el, 'name').value).to.equal('Not Their Fault');
+          expect(input(el, 'email').value).to.equal(email);
+          expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('false');
+          expect(submitButton(el).textContent!.trim()).to.equal(en.retry);
+          await expect(el).to.be.accessible();
+        } finally {
+          page.stop();
+        }
+      }
+    });
+
+    it("still thanks for the service's own kind of answer: Netlify's page, our JSON or no body", async () => {
+      for (const [provider, endpoint] of [
+        ['netlify', '/'],
+        ['custom', '/api/signups'],
+        ['custom', '/api/signups?status=204&type=text/plain'],
+        ['custom', '/api/signups?status=201&body=&type=text/plain'],
+        ['custom', '/api/signups?status=202&body=&type=text/plain'],
+        ['custom', '/api/signups?status=200&body='],
+      ]) {
+        const page = watchPage();
+        try {
+          const el = await cta({ 'data-provider': provider, 'data-endpoint': endpoint });
+          const event = await signUp(el, uniqueEmail('owned'));
+          expect(event.type, endpoint).to.equal('impact-signup');
+          expect(event.detail.delivery, endpoint).to.equal('confirmed');
+          expect(part(el, 'success'), endpoint).to.exist;
+          expect(page.warnings, endpoint).to.deep.equal([]);
+        } finally {
+          page.stop();
+        }
+      }
+    });
+  });
+
   describe('failures', () => {
     it('never shows a request that could not leave as a success, whatever the service', async () => {
       const closed = new URL((await (await fetch('/fixtures/closed-port')).json()).url);

@@ -4,9 +4,10 @@
  * embed code would make.
  *
  * The rows say only what differs: the service's names for our fields, the empty honeypot it
- * checks, how the body is written, and whether it takes fields it does not know. Everything else
- * (status codes, error bodies, retries) is read the same way for every service, in the
- * controller, because a person should meet the same behaviour whichever service the partner uses.
+ * checks, how the body is written, whether it takes fields it does not know, and what its success
+ * looks like. Everything else (status codes, error bodies, retries) is read the same way for every
+ * service, in the controller, because a person should meet the same behaviour whichever service
+ * the partner uses.
  *
  * A service that sends no CORS header (`blind`) gets a `no-cors` urlencoded POST, the request its
  * own HTML form makes: it arrives, but its answer cannot be read. Never JSONP, and never a script
@@ -25,8 +26,11 @@ interface Provider {
   as?: Encoding;
   /** The service refuses or drops fields it does not know: only mapped fields are sent. */
   closed?: 1;
-  /** The service cannot work without a field map (`data-fields`). */
-  needsFields?: 1;
+  /**
+   * The service's success: `json`, a JSON body; `html`, a page (after a redirect, perhaps). When
+   * absent, our contract's: JSON or no body at all. Blind rows' answers cannot be read.
+   */
+  ok?: 'json' | 'html';
   /** The field that names the form, filled with `data-form-name` or the call to action's id. */
   formName?: string;
 }
@@ -40,18 +44,21 @@ interface Provider {
  */
 const PROVIDERS = {
   custom: {},
-  formspree: { fields: 'email:email name:name', trap: '_gotcha', as: 'json' },
-  hubspot: { fields: 'email:email name:firstname', as: 'hubspot', closed: 1 },
+  formspree: { fields: 'email:email name:name', trap: '_gotcha', as: 'json', ok: 'json' },
+  hubspot: { fields: 'email:email name:firstname', as: 'hubspot', closed: 1, ok: 'json' },
   mailchimp: {
     fields: 'email:EMAIL name:FNAME',
     trap: (url) => `b_${url.searchParams.get('u')}_${url.searchParams.get('id')}`,
     as: 'blind',
     closed: 1,
   },
-  netlify: { trap: 'bot-field', as: 'form', formName: 'form-name' },
-  'google-forms': { as: 'blind', closed: 1, needsFields: 1 },
-  basin: { as: 'json' },
-  kit: { fields: 'email:email_address name:first_name', as: 'form', closed: 1 },
+  // Netlify answers a form with its thank-you page, or a redirect to the form's `action` page.
+  netlify: { trap: 'bot-field', as: 'form', formName: 'form-name', ok: 'html' },
+  // No field of its own for the email: without data-fields that maps it, it sends none.
+  'google-forms': { as: 'blind', closed: 1 },
+  basin: { as: 'json', ok: 'json' },
+  // Asked for JSON (Accept), Kit answers {status: "success"}; else it redirects to a page.
+  kit: { fields: 'email:email_address name:first_name', as: 'form', closed: 1, ok: 'json' },
   brevo: {
     fields: 'email:EMAIL name:FIRSTNAME',
     trap: 'email_address_check',
@@ -68,26 +75,42 @@ export type ProviderName = keyof typeof PROVIDERS;
 export const provider = (name = 'custom'): Provider | undefined =>
   Object.hasOwn(PROVIDERS, name) ? (PROVIDERS as Record<string, Provider>)[name] : undefined;
 
+/** Keys that reach `Object.prototype` when written into a plain object. */
+const PROTO = /^(__proto__|constructor|prototype)$/;
+
 /**
- * `email:entry.1 name:entry.2` as `{email: 'entry.1', name: 'entry.2'}`, with the pairs that are
- * not `ours:theirs` returned apart so the partner can be told.
+ * The field map of a provider (`custom` when unknown): its own names with the partner's
+ * `ours:theirs` pairs (`data-fields`) laid over them, in an object without a prototype; the pairs
+ * that are not `ours:theirs`, left out; and why the whole map is refused, if it is. A map that
+ * sends the email nowhere, or two fields under one name, loses what the person typed while the
+ * service still answers 200, so it is never used: nor is one that names `__proto__`,
+ * `constructor` or `prototype`, on either side. The embed builder asks it too.
  */
-export function parseFields(text = ''): [map: Record<string, string>, bad: string[]] {
-  const map: Record<string, string> = {};
+export function fieldMap(
+  name?: string,
+  text = '',
+): [map: Record<string, string>, bad: string[], refused?: string] {
+  const row = provider(name) ?? {};
+  const map: Record<string, string> = Object.create(null);
   const bad: string[] = [];
-  for (const pair of text.split(/\s+/).filter(Boolean)) {
-    const [, ours, theirs] = /^([^:]+):(.+)$/.exec(pair) ?? [];
-    if (theirs) map[ours] = theirs;
+  for (const pair of `${row.fields ?? ''} ${text}`.split(/\s+/).filter(Boolean)) {
+    const [, ours, theirs] = /^([^:]+):(.*)$/.exec(pair) ?? [];
+    if (ours) map[ours] = theirs;
     else bad.push(pair);
   }
-  return [map, bad];
+  // An open service gets our fields under our names unless the map renames them.
+  const sent = { ...(!row.closed && { email: 'email', name: 'name' }), ...map };
+  const theirs = Object.values(sent);
+  const twice = theirs.find((name, index) => theirs.indexOf(name) < index);
+  const refused = Object.entries(sent)
+    .flat()
+    .some((name) => PROTO.test(name))
+    ? 'names __proto__, constructor or prototype'
+    : !sent.email || theirs.includes('')
+      ? `maps ${sent.email ? 'a field' : 'the email'} to nothing`
+      : twice && `maps two fields to "${twice}"`;
+  return [map, bad, refused];
 }
-
-/** The row's field map with the partner's pairs laid over it. */
-export const fieldMap = (row: Provider, given: Record<string, string>) => ({
-  ...parseFields(row.fields)[0],
-  ...given,
-});
 
 /** What a submission needs to be sent again, later or from the offline queue. */
 export interface Delivery {
@@ -137,6 +160,21 @@ export function request({
               },
         ),
   };
+}
+
+/**
+ * What a 2xx answer was instead of this service's success, or undefined when it was that success.
+ * A catch-all page or a login page answers 200 too, and so does a redirect to one (fetch follows
+ * it); thanking a person for it would thank them for a sign-up that nobody took. So only the
+ * row's own kind of answer (`ok`) is a success. A blind post's answer cannot be read, so it never
+ * comes here.
+ */
+export async function unlike(name: string | undefined, response: Response) {
+  const { ok } = provider(name) ?? {};
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes(ok ?? 'json') && (ok || (await response.text()))) {
+    return `${type || 'no type'}${response.redirected ? ` from ${response.url}` : ''}`;
+  }
 }
 
 /**

@@ -21,15 +21,16 @@
  * tokens (a password reset's, an access token) that no sign-up service or storage should keep.
  *
  * Every service's answer is read the same way (providers.ts only writes the requests), so a person
- * meets the same behaviour whichever service the partner uses: a 2xx is a confirmed sign-up, an
- * opaque answer (a blind post) a sent one; a 4xx that names a field or says why is shown there; a
- * 429 waits for `Retry-After`; a 401, 403, 404, 405, 410 or an HTML 4xx is the partner's set-up,
- * never the person's details; a 5xx, a timeout or a request that never left gets a Retry.
+ * meets the same behaviour whichever service the partner uses: a 2xx in the service's own kind of
+ * answer is a confirmed sign-up, an opaque answer (a blind post) a sent one; a 4xx that names a
+ * field or says why is shown there; a 429 waits for `Retry-After`; a 401, 403, 404, 405, 410, an
+ * HTML 4xx or a 2xx unlike the service's answer (a catch-all or login page) is the partner's
+ * set-up, never the person's details; a 5xx, a timeout or a request that never left gets a Retry.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../../internal/events.js';
 import { warnOnce } from '../../internal/warn.js';
-import { readError, request } from './providers.js';
+import { readError, request, unlike } from './providers.js';
 import {
   claim,
   expire,
@@ -49,13 +50,14 @@ export { QUEUE_KEY, readQueue, type QueuedSignup };
 export type SignupEncoding = 'json' | 'form';
 export type SignupStatus = 'idle' | 'open' | 'busy' | 'error' | 'queued' | 'success';
 /**
- * `rejected`: a 4xx that blames the sign-up; `endpoint`: a 401, 403, 404, 405, 410 or an HTML
- * 4xx, the partner's set-up and not the person's; `throttled`: a 429; `server`: a 5xx;
- * `network`: the request never left (refused, unreachable, CORS); `offline`: no network, queued
- * when storage allowed it.
+ * `rejected`: a 4xx that blames the sign-up; `endpoint`: a 401, 403, 404, 405, 410, an HTML 4xx
+ * or a 2xx unlike the service's answer, the partner's set-up and not the person's; `throttled`: a
+ * 429; `server`: a 5xx; `network`: the request never left (refused, unreachable, CORS);
+ * `offline`: no network, queued when storage allowed it; `trapped`: the honeypot was filled, so
+ * nothing was sent (a bot, shown the thank-you so that it does not try again).
  */
 export type SignupCause =
-  'rejected' | 'endpoint' | 'throttled' | 'server' | 'timeout' | 'network' | 'offline';
+  'rejected' | 'endpoint' | 'throttled' | 'server' | 'timeout' | 'network' | 'offline' | 'trapped';
 /** `confirmed`: the service's answer was read and was a success; `opaque`: sent blind. */
 export type SignupDelivery = 'confirmed' | 'opaque';
 
@@ -69,6 +71,8 @@ export interface SignupProblem {
   field?: string;
   /** For `throttled`: seconds until Retry works again (`Retry-After`, else 10). */
   wait?: number;
+  /** For `endpoint` after a 2xx: what came instead of the service's answer (a type, a redirect). */
+  answer?: string;
 }
 
 /** Where, how and for which call to action the host's form sends, read at each submission. */
@@ -142,13 +146,16 @@ export class SignupController implements ReactiveController {
   /**
    * Sends the person's fields, once: ignored while a send is in flight, after success, and until
    * a 429's wait is over. A filled honeypot shows success without sending, because a bot that
-   * sees an error tries again.
+   * sees an error tries again; the partner's `impact-signup-error` says `trapped`.
    */
   submit(fields: Record<string, string>, honeypot = ''): void {
     const { endpoint, encoding, provider, fields: map, id } = this.#target();
     if (!endpoint || this.status === 'busy' || this.status === 'success') return;
     if (Date.now() < this.retryAt) return;
-    if (honeypot) return this.#set('success');
+    if (honeypot) {
+      this.#set('success');
+      return void emit(this.#host, 'impact-signup-error', { id, cause: 'trapped', queued: false });
+    }
     const target = { endpoint, encoding, provider, fields: map };
     // A retry is the same submission, even to an endpoint the partner has since fixed. But one
     // queued for a target stays that target's: a submit after the target changed is a new
@@ -242,6 +249,9 @@ export class SignupController implements ReactiveController {
               Math.ceil(Math.max(Number(after) || (Date.parse(after) - Date.now()) / 1e3, 0)) || 10,
           }),
         };
+      } else {
+        const answer = await unlike(entry.provider, response);
+        if (answer) problem = { cause: 'endpoint', status, answer };
       }
       // Sent, or refused for good: a 4xx other than a 429 will not change by sending it again.
       done = status < 500 && status !== 429;

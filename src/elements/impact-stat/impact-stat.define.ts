@@ -1,4 +1,7 @@
+import { isServer } from 'lit';
 import { define } from '../../internal/define.js';
 import { ImpactStatElement } from './impact-stat.js';
 
-define('impact-stat', ImpactStatElement);
+// On a server (Next.js, Astro) there is no page to define on: the light-DOM fallback is served,
+// and the browser defines the element when its script loads.
+if (!isServer) define('impact-stat', ImpactStatElement);
