@@ -23,6 +23,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDocument } from './read-document.mjs';
 import { Refusal } from './refusal.mjs';
+import { requireImageTools } from './snapshot-options.mjs';
 import { writeOutput } from './write-output.mjs';
 
 /** The list of what publish wrote; a dotfile, which GitHub Pages and Netlify do not serve. */
@@ -171,6 +172,8 @@ export function writeSite(dir, files) {
 export async function publish(args) {
   const given = publishOptions(args);
   if (given.help) return void console.log(PUBLISH_USAGE);
+  // Every card's share image needs them: refused before anything is read or written.
+  requireImageTools('png', 'publish (each card.png)');
   let renderer;
   let site;
   try {
