@@ -82,8 +82,8 @@ describe('publish: a hostile document', () => {
     assert.ok(pages.length >= 20, pages.join(' '));
     for (const path of pages) {
       const page = await context.newPage();
-      await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-      await page.waitForTimeout(100);
+      // By load, every script and image handler of the page has run, and the bundle's cards.
+      await page.goto(`${base}${path}`, { waitUntil: 'load' });
       const found = await page.evaluate(() => {
         // Every node, in the document and in every shadow root.
         const nodes = [];
