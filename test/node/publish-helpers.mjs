@@ -22,13 +22,33 @@ export async function listen(handle) {
 }
 
 /**
+ * The headers of Netlify's `_headers` file in `dir` for every path (`/*`), the only rule publish
+ * writes; none without the file.
+ */
+function netlifyHeaders(dir) {
+  const file = join(dir, '_headers');
+  if (!existsSync(file)) return {};
+  const [, lines = ''] = /^\/\*\n((?: {2}.*\n?)*)/m.exec(readFileSync(file, 'utf8')) ?? [];
+  return Object.fromEntries(
+    lines
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.trim().split(/:\s*/, 2)),
+  );
+}
+
+/**
  * A static host serving `dir` under `path` (a folder URL path such as `/cards/`), as a project
- * site on GitHub Pages is served. Its base URL is `${origin}${path}`.
+ * site is served. Its base URL is `${origin}${path}`. It sends no CORS header of its own, as
+ * Netlify, but applies the site's `_headers` file, as Netlify does.
  */
 export async function staticHost(dir, path) {
   return listen((request, response, url) => {
     const send = (status, file) => {
-      response.writeHead(status, { 'content-type': MIME_TYPES[extname(file)] ?? 'text/plain' });
+      response.writeHead(status, {
+        ...netlifyHeaders(dir),
+        'content-type': MIME_TYPES[extname(file)] ?? 'text/plain',
+      });
       response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
     };
     if (url.pathname.startsWith(path)) {

@@ -67,9 +67,9 @@ before(async () => {
   base = `${site.origin}${PATH}`;
   const published = await publish('--src', src, '--base-url', base, '-o', dir);
   assert.equal(published.status, 0, published.stderr);
-  blog = await listen((request, response) => {
+  blog = await listen((request, response, url) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(blogPage);
+    response.end(url.pathname === '/partner' ? partnerPage : blogPage);
   });
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 });
@@ -285,6 +285,58 @@ describe('publish: an oEmbed consumer that frames as WordPress does', () => {
       [height],
     );
     assert.ok(await frame.isVisible());
+  });
+});
+
+/** A partner's page, on another origin, with a snippet copied from a share page. */
+let partnerPage;
+
+describe("publish: a share page's snippets", () => {
+  let context;
+  let page;
+  before(async () => {
+    context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    page = await context.newPage();
+    await page.goto(pageUrl('impact-stat'), { waitUntil: 'networkidle' });
+  });
+  after(() => context?.close());
+
+  it('copies each snippet with its button, and says so', async () => {
+    const fields = page.locator('textarea');
+    assert.equal(await fields.count(), 3);
+    for (const [index, field] of (await fields.all()).entries()) {
+      await page.locator('button[data-copy]').nth(index).click();
+      assert.equal(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        await field.inputValue(),
+      );
+    }
+    assert.equal(await page.getByRole('status').textContent(), 'Copied.');
+  });
+
+  it("the iframe snippet, pasted into a partner's page, is sized to its card by embed-resize.js", async () => {
+    const [, , iframe] = await page
+      .locator('textarea')
+      .evaluateAll((fields) => fields.map((field) => field.value));
+    partnerPage = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Partner</title><body><main><h1>Partner</h1>${iframe}</main></body></html>`;
+    const partner = await context.newPage();
+    await partner.goto(`${blog.origin}/partner`, { waitUntil: 'networkidle' });
+    const content = partner.frames().find((child) => child.url().endsWith('/embed.html'));
+    await content.locator('impact-stat [part~="card"]').waitFor();
+    const sizes = async () => ({
+      frame: await partner
+        .locator('iframe')
+        .evaluate((frame) => frame.getBoundingClientRect().height),
+      page: await content.evaluate(() => document.documentElement.getBoundingClientRect().height),
+    });
+    let size = await sizes();
+    for (let tries = 0; tries < 50 && Math.abs(size.frame - size.page) > 2; tries++) {
+      await partner.waitForTimeout(100);
+      size = await sizes();
+    }
+    assert.ok(Math.abs(size.frame - size.page) <= 2, JSON.stringify(size));
+    await partner.close();
   });
 });
 
