@@ -333,6 +333,7 @@ export class FundraiseCtaElement extends ImpactElement {
       <button
         part="button"
         type="submit"
+        @click=${this.#submit}
         ?disabled=${busy}
         aria-disabled=${waiting ? 'true' : nothing}
         aria-describedby=${note ? 'note' : nothing}
@@ -362,9 +363,15 @@ export class FundraiseCtaElement extends ImpactElement {
     </div>`;
   }
 
-  #submit(event: SubmitEvent): void {
+  /**
+   * On the submit button's click as well as the form's submit: in a frame sandboxed without
+   * `allow-forms` (WordPress's oEmbed frames) a form is never submitted, and no submit event
+   * fires, but the click does (Enter in a field clicks the button too). Cancelling the click
+   * cancels the submission, so one sign-up goes either way.
+   */
+  #submit(event: Event): void {
     event.preventDefault();
-    const inputs = (event.target as HTMLFormElement).elements;
+    const inputs = (event.currentTarget as HTMLElement).closest('form')!.elements;
     const value = (name: string) => (inputs.namedItem(name) as HTMLInputElement).value.trim();
     const { m, consent, extra } = this.#view!;
     const invalid: Partial<Record<Field, string>> = {};
