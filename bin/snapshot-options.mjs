@@ -90,8 +90,8 @@ export function options(args) {
   if (command !== 'snapshot') {
     throw new Refusal(
       command
-        ? `unknown command "${command}"; the command is snapshot (see impact-widgets --help)`
-        : 'no command given; the command is snapshot (see impact-widgets --help)',
+        ? `unknown command "${command}"; the commands are snapshot and publish (see impact-widgets --help)`
+        : 'no command given; the commands are snapshot and publish (see impact-widgets --help)',
       2,
     );
   }
@@ -171,8 +171,11 @@ export const renderRefusal = (error, given) =>
  */
 const IMAGE_TOOLS = { svg: ['satori'], png: ['satori', '@resvg/resvg-js'] };
 
-/** Refuses a format whose packages are not installed, with the one command that installs them. */
-export function requireImageTools(format) {
+/**
+ * Refuses a format whose packages are not installed, with the one command that installs them;
+ * `user` is what needs them, as the refusal names it.
+ */
+export function requireImageTools(format, user = `--as ${format}`) {
   const missing = (IMAGE_TOOLS[format] ?? []).filter((name) => {
     try {
       import.meta.resolve(name);
@@ -185,7 +188,7 @@ export function requireImageTools(format) {
   // The versions this release is tested with.
   const install = missing.map((name) => `${name}@${devDependencies[name]}`).join(' ');
   throw new Refusal(
-    `--as ${format} draws with ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed: npm install --save-dev ${install}`,
+    `${user} draws with ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed: npm install --save-dev ${install}`,
     2,
   );
 }

@@ -386,6 +386,27 @@ describe('the snapshot command in an app that installed only the elements', () =
     assert.deepEqual([...stdout.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
   });
 
+  it('publish prints the one command that installs what its share images draw with, and exits 2', () => {
+    const { app } = installedApp('elements-only');
+    const args = ['publish', '--base-url', 'https://cards.example.org/', '-o', 'site'];
+    const result = text(cliIn(app, ...args));
+    assert.equal(result.status, 2);
+    const lines = result.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, result.stderr);
+    assert.ok(lines[0].endsWith(`: npm install --save-dev ${install(image.png)}`), lines[0]);
+    assert.equal(existsSync(join(app, 'site')), false);
+  });
+
+  it('publish writes the site from the installed package once the app installs them', () => {
+    const { app } = installedApp('with-image-tools', image.png);
+    const args = ['publish', '--base-url', 'https://cards.example.org/', '-o', 'site'];
+    const { status, stderr } = cliIn(app, ...args);
+    assert.equal(status, 0, stderr.toString());
+    for (const file of ['index.html', 'site.js', 'frame.js', 'impact-stat/minors-2015/card.png']) {
+      assert.ok(existsSync(join(app, 'site', file)), file);
+    }
+  });
+
   for (const format of ['html', 'email']) {
     it(`--as ${format} needs no extra install`, () => {
       const { app } = installedApp('elements-only');
