@@ -369,12 +369,62 @@ describe('the snapshot command in an app that installed only the elements', () =
   for (const format of ['svg', 'png']) {
     it(`--as ${format} prints the one command that installs what it draws with, and exits 2`, () => {
       const { app } = installedApp('elements-only');
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ dependencies: { 'impact-widgets': pkg.version } }),
+      );
       const result = text(cliIn(app, 'snapshot', 'impact-stat', '--as', format));
       assert.equal(result.status, 2);
       assert.equal(result.stdout, '');
       const lines = result.stderr.trimEnd().split('\n');
       assert.equal(lines.length, 1, result.stderr);
       assert.ok(lines[0].endsWith(`: npm install --save-dev ${install(image[format])}`), lines[0]);
+    });
+  }
+
+  // `npx impact-widgets` where no project installed it: npm unpacks it into its cache,
+  // <cache>/_npx/<hash>/node_modules, beside a package.json where it notes what npx asked for
+  // (libnpmexec). An `npm install` there is not one npx would load; `npx -p` adds them.
+  const FROM_NPX = [
+    ...['svg', 'png'].map((format) => ({
+      title: `--as ${format}`,
+      needs: image[format],
+      args: ['snapshot', 'impact-stat', '--src', "Cambodia's study.json", '--as', format],
+    })),
+    {
+      title: 'publish',
+      needs: image.png,
+      args: ['publish', '--base-url', 'https://cards.example.org/', '-o', 'share site'],
+    },
+  ];
+  for (const { title, needs, args } of FROM_NPX) {
+    it(`${title} run from npx's cache prints the npx -p command that brings them, and exits 2`, () => {
+      const { app } = installedApp(`_npx/${title}`);
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({
+          dependencies: { 'impact-widgets': pkg.version },
+          _npx: { packages: ['impact-widgets'] },
+        }),
+      );
+      const result = text(cliIn(app, ...args));
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      const lines = result.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 1, result.stderr);
+      const [, command] = /: (npx .*)$/.exec(lines[0]) ?? [];
+      assert.ok(command, lines[0]);
+      // Read back as a POSIX shell reads it: npx, the packages, then the same arguments.
+      const { stdout } = spawnSync('sh', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' });
+      assert.deepEqual(stdout.trimEnd().split('\n'), [
+        'npx',
+        ...[`impact-widgets@${pkg.version}`, ...install(needs).split(' ')].flatMap((name) => [
+          '-p',
+          name,
+        ]),
+        'impact-widgets',
+        ...args,
+      ]);
     });
   }
 
