@@ -32,7 +32,7 @@ async function main(args) {
   const given = options(args);
   if (given.help) return void console.log(`${USAGE}\n\n${PUBLISH_USAGE}`);
   if (given.version) return void console.log(version);
-  requireImageTools(given.as);
+  requireImageTools(given.as, args);
   let renderer;
   try {
     renderer = await import('../dist/snapshot.mjs');

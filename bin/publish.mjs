@@ -173,7 +173,7 @@ export async function publish(args) {
   const given = publishOptions(args);
   if (given.help) return void console.log(PUBLISH_USAGE);
   // Every card's share image needs them: refused before anything is read or written.
-  requireImageTools('png', 'publish (each card.png)');
+  requireImageTools('png', ['publish', ...args], 'publish (each card.png)');
   let renderer;
   let site;
   try {
