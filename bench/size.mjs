@@ -116,9 +116,11 @@ export const STEPS = [
   ['before hardening round two', '4dd4a01'],
   ['1. embed.html takes documents from its own origins only', 'afbed00'],
   ['2. sign-up page address and offline queue', '853c029'],
-  ['4. words isolated from the card’s own (<bdi>)', '1ab9e20'],
+  ['4. words isolated from the card’s own (`<bdi>`)', '1ab9e20'],
   ['5–6. command line and demo server (no bundle code)', '80cd06a'],
   ['3. no thanks for what did not happen: 2xx, field maps, honeypot', '7bb2f92'],
+  // Not issue 20's, but spent from the same cap: the share pages' sandboxed frames.
+  ['issue 21: a page’s own copy of a document; sign-up on click', '027a91b'],
 ];
 
 /** dist/impact-widgets.js as `commit`'s own tree and rollup.config.js build it. */

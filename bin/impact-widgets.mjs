@@ -4,7 +4,8 @@
  * the card before (or without) the script; or its card as newsletter HTML (`--as email`), or as an
  * image (`--as svg`, `--as png`), for where no script goes. Reads the command line and the
  * document here; the card comes from the elements' own templates in dist/snapshot.mjs
- * (src/snapshot/snapshot.ts).
+ * (src/snapshot/snapshot.ts). `npx impact-widgets publish …` (bin/publish.mjs) writes a share
+ * page for every item of a document.
  *
  * Bad input (an unknown element or option, a missing id, a document that cannot be read, is over
  * the caps of bin/read-document.mjs or is not a study document, a card a format cannot carry)
@@ -12,6 +13,7 @@
  * bin/write-output.mjs says.
  */
 import { readFileSync } from 'node:fs';
+import { publish, PUBLISH_USAGE } from './publish.mjs';
 import { readDocument } from './read-document.mjs';
 import { Refusal } from './refusal.mjs';
 import {
@@ -26,10 +28,11 @@ import {
 import { writeOutput } from './write-output.mjs';
 
 async function main(args) {
+  if (args[0] === 'publish') return publish(args.slice(1));
   const given = options(args);
-  if (given.help) return void console.log(USAGE);
+  if (given.help) return void console.log(`${USAGE}\n\n${PUBLISH_USAGE}`);
   if (given.version) return void console.log(version);
-  requireImageTools(given.as);
+  requireImageTools(given.as, args);
   let renderer;
   try {
     renderer = await import('../dist/snapshot.mjs');

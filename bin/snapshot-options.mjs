@@ -90,8 +90,8 @@ export function options(args) {
   if (command !== 'snapshot') {
     throw new Refusal(
       command
-        ? `unknown command "${command}"; the command is snapshot (see impact-widgets --help)`
-        : 'no command given; the command is snapshot (see impact-widgets --help)',
+        ? `unknown command "${command}"; the commands are snapshot and publish (see impact-widgets --help)`
+        : 'no command given; the commands are snapshot and publish (see impact-widgets --help)',
       2,
     );
   }
@@ -171,8 +171,30 @@ export const renderRefusal = (error, given) =>
  */
 const IMAGE_TOOLS = { svg: ['satori'], png: ['satori', '@resvg/resvg-js'] };
 
-/** Refuses a format whose packages are not installed, with the one command that installs them. */
-export function requireImageTools(format) {
+/**
+ * Whether this copy runs from npx's own cache (`npx impact-widgets` where no project installed
+ * it): npm unpacks it into <cache>/_npx/<hash>/node_modules and writes `_npx` into the
+ * package.json beside that. There `npm install` adds nothing npx loads; only `npx -p` does.
+ */
+function inNpxCache() {
+  try {
+    const beside = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url)));
+    return '_npx' in beside;
+  } catch {
+    return false;
+  }
+}
+
+/** An argument as a POSIX shell reads it back: quoted unless it holds only plain characters. */
+const shellWord = (arg) =>
+  /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * Refuses a format whose packages are not installed, with the one command that installs them: in
+ * a project, `npm install`; from npx's cache, the same command (`args`, what follows
+ * `impact-widgets`) run by `npx` with them added. `user` is what needs them, as the refusal names it.
+ */
+export function requireImageTools(format, args, user = `--as ${format}`) {
   const missing = (IMAGE_TOOLS[format] ?? []).filter((name) => {
     try {
       import.meta.resolve(name);
@@ -183,9 +205,17 @@ export function requireImageTools(format) {
   });
   if (missing.length === 0) return;
   // The versions this release is tested with.
-  const install = missing.map((name) => `${name}@${devDependencies[name]}`).join(' ');
+  const packages = missing.map((name) => `${name}@${devDependencies[name]}`);
+  const command = inNpxCache()
+    ? [
+        'npx',
+        ...[`impact-widgets@${version}`, ...packages].flatMap((name) => ['-p', name]),
+        'impact-widgets',
+        ...args.map(shellWord),
+      ].join(' ')
+    : `npm install --save-dev ${packages.join(' ')}`;
   throw new Refusal(
-    `--as ${format} draws with ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed: npm install --save-dev ${install}`,
+    `${user} draws with ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed: ${command}`,
     2,
   );
 }

@@ -217,6 +217,54 @@ await build({
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
 });
+// The publish command's site maker (bin/publish.mjs): its share pages take their cards from the
+// renderer above, imported from beside it at run time, so the two commands share one copy of the
+// elements and Lit SSR. Any other import of the elements would bundle a second one, so it fails.
+const RENDERER = resolve('src/snapshot/snapshot.ts');
+await build({
+  entryPoints: ['src/publish/publish.ts'],
+  outfile: 'dist/publish.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  legalComments: 'none',
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'renderer-external',
+      setup(builder) {
+        builder.onResolve({ filter: /^\./ }, ({ path, importer }) => {
+          const file = resolve(dirname(importer), path.replace(/\.js$/, '.ts'));
+          if (file === RENDERER) return { path: './snapshot.mjs', external: true };
+          if (/[\\/](elements|controllers|data)[\\/]/.test(file)) {
+            return {
+              errors: [{ text: `${importer} imports ${path}; take the card from the renderer` }],
+            };
+          }
+          return undefined;
+        });
+      },
+    },
+  ],
+});
+// What the published site serves beside the bundles: the share pages' stylesheet and copy
+// buttons, and the frame script of their iframe pages.
+await build({
+  ...embed,
+  entryPoints: [
+    { in: 'src/publish/site.css', out: 'site' },
+    { in: 'src/publish/site-page.ts', out: 'site' },
+    { in: 'src/embed/card-frame.ts', out: 'frame' },
+  ],
+  outdir: 'dist/publish',
+  format: 'iife',
+  target: 'es2022',
+  tsconfig: 'tsconfig.json',
+});
+
 // The image cards' fonts (src/snapshot/image.ts): a partner's machine may have none. Noto Sans,
 // under the SIL Open Font License (its licence file goes with them), in the subsets for Latin,
 // Greek, Cyrillic and Vietnamese scripts; regular, bold, and italic for cited titles. WOFF, as

@@ -317,6 +317,24 @@ describe('<embed-builder>', () => {
     expect(await paste()).to.equal(snippet(b));
   });
 
+  it("links the item's share page once given where the document was published", async () => {
+    const b = await builder();
+    expect(part(b, 'share-link')).to.equal(null);
+    expect(part(b, 'share').textContent).to.contain('npx impact-widgets publish');
+    const [, second] = DEFAULT_DOCUMENT.stats;
+    await choose(b, 'item', second.id);
+    // A project site's folder, given without its final slash.
+    await choose(b, 'share-base', 'https://cards.example.org/study');
+    // The page publish writes for the item: <tag>/<id>/ under the base URL.
+    expect(part<HTMLAnchorElement>(b, 'share-link').href).to.equal(
+      `https://cards.example.org/study/impact-stat/${second.id}/`,
+    );
+    await expect(b).to.be.accessible();
+    await choose(b, 'share-base', 'cards.example.org');
+    expect(part(b, 'share-link')).to.equal(null);
+    expect(part(b, 'share').textContent).to.contain('not an absolute http(s) URL');
+  });
+
   it('offers every element of the bundle and previews the element itself', async () => {
     const b = await builder();
     expect([...control(b, 'element').options].map((o) => o.value)).to.deep.equal(TAGS);

@@ -116,6 +116,8 @@ export class EmbedBuilderElement extends LitElement {
   @state() private theme: Theme = 'light';
   @state() private language = 'en';
   @state() private snippet: SnippetName = 'module';
+  /** Where the document was published with `npx impact-widgets publish` (its --base-url). */
+  @state() private shareBase = '';
   /** The chosen options, by attribute name. */
   @state() private options: Record<string, string> = {};
   @state() private integrity: Record<string, string> = {};
@@ -271,6 +273,17 @@ export class EmbedBuilderElement extends LitElement {
           </label>`;
         })}
         <label
+          >Share pages published at (publish's --base-url; empty: not published)
+          <input
+            name="share-base"
+            inputmode="url"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${this.shareBase}
+            placeholder="https://…/"
+          />
+        </label>
+        <label
           >Snippet
           <select name="snippet">
             ${Object.entries(SNIPPETS).map(
@@ -307,7 +320,7 @@ export class EmbedBuilderElement extends LitElement {
           <!-- Only about the text copied: an iframe's height may change after. -->
           <span part="status" role="status">${this.#copyStatus('snippet', snippet)}</span>
         </section>
-        ${this.#cards(spec, item)}
+        ${this.#share(spec, item)} ${this.#cards(spec, item)}
       </div>
       <div
         class="email-source"
@@ -316,6 +329,45 @@ export class EmbedBuilderElement extends LitElement {
         @impact-error=${this.#emailError}
       ></div>
     </div>`;
+  }
+
+  /**
+   * The item's share page, where `npx impact-widgets publish --base-url URL` put it: the link to
+   * paste where neither a script nor an iframe goes (a newsletter, a chat, a social post), which
+   * unfurls into the card by its Open Graph tags or its oEmbed answer.
+   */
+  #share(spec: ElementSpec, item: ItemOf<ElementSpec['kind']> | undefined) {
+    let body;
+    if (!this.shareBase) {
+      body = html`<p part="share">
+        Publish the document with <code>npx impact-widgets publish --base-url URL -o DIR</code>,
+        serve DIR at URL, and give URL above: each item then has a page to share.
+      </p>`;
+    } else {
+      let base: URL | undefined;
+      try {
+        base = new URL(this.shareBase);
+      } catch {
+        // Said below.
+      }
+      if (!base || !['http:', 'https:'].includes(base.protocol)) {
+        body = html`<p part="share" role="status">
+          "${this.shareBase}" is not an absolute http(s) URL, as publish's --base-url is.
+        </p>`;
+      } else if (!item) {
+        body = html`<p part="share" role="status">This document has no ${spec.kind}.</p>`;
+      } else {
+        if (!base.pathname.endsWith('/')) base.pathname += '/';
+        const link = new URL(`${spec.tag}/${encodeURIComponent(item.id)}/`, base).href;
+        body = html`<p part="share" role="status">
+          <a part="share-link" href=${link}>${link}</a>
+        </p>`;
+      }
+    }
+    return html`<section aria-labelledby="share-heading">
+      <h2 id="share-heading">Share page</h2>
+      ${body}
+    </section>`;
   }
 
   /**
@@ -606,6 +658,9 @@ export class EmbedBuilderElement extends LitElement {
         return;
       case 'snippet':
         this.snippet = value as SnippetName;
+        return;
+      case 'share-base':
+        this.shareBase = value.trim();
         return;
       default:
         this.options = { ...this.options, [name]: value.trim() };

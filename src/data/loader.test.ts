@@ -118,6 +118,37 @@ describe('loadStudyDocument', () => {
     expect(await hits(url)).to.equal(1);
   });
 
+  it("takes the page's own copy of a document, with no request, and checks it as a fetched one", async () => {
+    const url = fresh('/fixtures/study.json');
+    const copy = document.createElement('script');
+    copy.type = 'application/json';
+    // Named relative to the page, looked up by its absolute URL, as data-src is.
+    copy.dataset.impactSrc = url;
+    const title = 'The page’s own copy </script> of the study';
+    copy.text = JSON.stringify({
+      version: 1,
+      study: { id: 'copy', title, publisher: 'P', year: 2020 },
+      stats: [],
+      quotes: [],
+      ctas: [],
+    });
+    document.head.append(copy);
+    try {
+      const loaded = await loadStudyDocument(new URL(url, location.href).href);
+      expect(loaded.study.title).to.equal(title);
+      expect(await hits(url)).to.equal(0);
+
+      const broken = fresh('/fixtures/study.json');
+      copy.dataset.impactSrc = broken;
+      copy.text = '{"version": 1}';
+      const error = await failure(loadStudyDocument(broken));
+      expect(error.cause).to.equal('schema');
+      expect(await hits(broken)).to.equal(0);
+    } finally {
+      copy.remove();
+    }
+  });
+
   it('refuses a URL that does not parse', async () => {
     const error = await failure(loadStudyDocument('http://['));
     expect(error.cause).to.equal('network');

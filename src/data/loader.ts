@@ -118,11 +118,33 @@ export function loadStudyDocument(
   return shared.__document;
 }
 
+/**
+ * The text of the page's own copy of the document at `url`, if it carries one:
+ * `<script type="application/json" data-impact-src="URL">`. A data block runs nothing, so a strict
+ * CSP allows it; and it needs no request, where a page cannot make one: a frame sandboxed without
+ * `allow-same-origin` (WordPress's oEmbed frames) has an opaque origin, so a fetch of its own
+ * site's document is cross-origin and fails unless that host sends CORS headers.
+ */
+function pageCopy(url: string): string | undefined {
+  for (const block of document.querySelectorAll<HTMLScriptElement>(
+    'script[type="application/json"][data-impact-src]',
+  )) {
+    try {
+      if (absoluteUrl(block.dataset.impactSrc!) === url) return block.text;
+    } catch {
+      // Not a URL: not the copy of this one.
+    }
+  }
+  return undefined;
+}
+
 async function fetchDocument(
   url: string,
   timeoutMs: number,
   controller: AbortController,
 ): Promise<StudyDocument> {
+  const copy = isServer ? undefined : pageCopy(url);
+  if (copy !== undefined) return parseDocument(url, copy, 'the page’s own copy');
   const { signal } = controller;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let body: string;

@@ -27,7 +27,7 @@ import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
 import { elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
-import { altText, palette, readCard, scheme, type Block } from './card.js';
+import { altText, palette, readCard, scheme, words, type Block } from './card.js';
 import { emailAttributes, emailOf } from './email.js';
 import { IMAGE_WIDTH, imagePng, imageSvg } from './image.js';
 import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
@@ -158,6 +158,29 @@ export function emailSnapshot(options: CardOptions): Snapshot {
   });
   const email = emailOf(options.tag, rendered.blocks, options.theme, rendered.lang);
   return { html: email.html, warnings: [...rendered.warnings, ...email.warnings] };
+}
+
+/** A card's words: each part's, in the card's order, and all of them as one line. */
+export interface CardWords {
+  /** The parts a reader hears (`value`, `label`, `text`, `heading`…), hidden decoration left out. */
+  parts: { name: string; text: string }[];
+  /** The card's words as one line, as an image's alternative text has them. */
+  alt: string;
+  /** The card's language, as the element chose it. */
+  lang: string;
+  warnings: string[];
+}
+
+/**
+ * What one element's card says, in its own words: for what describes a card without showing it
+ * (a share page's title and description, as `publish` writes them).
+ */
+export function cardWords(options: CardOptions): CardWords {
+  const { blocks, lang, warnings } = renderCard(options);
+  const parts = blocks
+    .filter((block) => !block.hidden && words(block))
+    .map((block) => ({ name: block.name, text: words(block) }));
+  return { parts, alt: altText(blocks), lang, warnings };
 }
 
 export interface ImageSnapshot {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { PUBLISH_USAGE } from '../../bin/publish.mjs';
 import { USAGE } from '../../bin/snapshot-options.mjs';
 import { bundledTags, generatedSections, renderReadme } from '../../scripts/readme-docs.mjs';
 
@@ -82,6 +83,29 @@ describe("README.md's table of the snapshot command's options", () => {
     const [, described] = rows.find(([names]) => names.startsWith('`--as '));
     const documented = [...described.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort();
     assert.deepEqual(helped, ['email', 'html', 'png', 'svg']);
+    assert.deepEqual(documented, helped);
+  });
+});
+
+describe("README.md's table of the publish command's options", () => {
+  it('names every option publish --help names, with the same value names, and no other', () => {
+    const helped = PUBLISH_USAGE.split('\n')
+      .map((line) => /^ {2}(-[^ ]*(?: [^ ]+)*?) {2,}/.exec(line)?.[1])
+      .filter(Boolean)
+      .flatMap((names) => names.split(', '))
+      .sort();
+    const lines = readme
+      .slice(readme.indexOf('| option ', readme.indexOf('## Share pages')))
+      .split('\n');
+    const documented = lines
+      .slice(
+        2,
+        lines.findIndex((line) => !line.startsWith('|')),
+      )
+      .flatMap((line) => [...line.split(/ +\| +/)[0].matchAll(/`([^`]+)`/g)].map((m) => m[1]))
+      .flatMap((names) => names.split(', '))
+      .sort();
+    assert.ok(helped.includes('--base-url URL'), helped.join(' '));
     assert.deepEqual(documented, helped);
   });
 });

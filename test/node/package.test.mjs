@@ -369,6 +369,10 @@ describe('the snapshot command in an app that installed only the elements', () =
   for (const format of ['svg', 'png']) {
     it(`--as ${format} prints the one command that installs what it draws with, and exits 2`, () => {
       const { app } = installedApp('elements-only');
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ dependencies: { 'impact-widgets': pkg.version } }),
+      );
       const result = text(cliIn(app, 'snapshot', 'impact-stat', '--as', format));
       assert.equal(result.status, 2);
       assert.equal(result.stdout, '');
@@ -378,12 +382,79 @@ describe('the snapshot command in an app that installed only the elements', () =
     });
   }
 
+  // `npx impact-widgets` where no project installed it: npm unpacks it into its cache,
+  // <cache>/_npx/<hash>/node_modules, beside a package.json where it notes what npx asked for
+  // (libnpmexec). An `npm install` there is not one npx would load; `npx -p` adds them.
+  const FROM_NPX = [
+    ...['svg', 'png'].map((format) => ({
+      title: `--as ${format}`,
+      needs: image[format],
+      args: ['snapshot', 'impact-stat', '--src', "Cambodia's study.json", '--as', format],
+    })),
+    {
+      title: 'publish',
+      needs: image.png,
+      args: ['publish', '--base-url', 'https://cards.example.org/', '-o', 'share site'],
+    },
+  ];
+  for (const { title, needs, args } of FROM_NPX) {
+    it(`${title} run from npx's cache prints the npx -p command that brings them, and exits 2`, () => {
+      const { app } = installedApp(`_npx/${title}`);
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({
+          dependencies: { 'impact-widgets': pkg.version },
+          _npx: { packages: ['impact-widgets'] },
+        }),
+      );
+      const result = text(cliIn(app, ...args));
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      const lines = result.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 1, result.stderr);
+      const [, command] = /: (npx .*)$/.exec(lines[0]) ?? [];
+      assert.ok(command, lines[0]);
+      // Read back as a POSIX shell reads it: npx, the packages, then the same arguments.
+      const { stdout } = spawnSync('sh', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' });
+      assert.deepEqual(stdout.trimEnd().split('\n'), [
+        'npx',
+        ...[`impact-widgets@${pkg.version}`, ...install(needs).split(' ')].flatMap((name) => [
+          '-p',
+          name,
+        ]),
+        'impact-widgets',
+        ...args,
+      ]);
+    });
+  }
+
   it('--as png draws once the app installs them', () => {
     const { app } = installedApp('with-image-tools', image.png);
     const { status, stdout, stderr } = cliIn(app, 'snapshot', 'impact-stat', '--as', 'png');
     assert.equal(status, 0, stderr.toString());
     // The PNG signature (RFC 2083, 3.1).
     assert.deepEqual([...stdout.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+  });
+
+  it('publish prints the one command that installs what its share images draw with, and exits 2', () => {
+    const { app } = installedApp('elements-only');
+    const args = ['publish', '--base-url', 'https://cards.example.org/', '-o', 'site'];
+    const result = text(cliIn(app, ...args));
+    assert.equal(result.status, 2);
+    const lines = result.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, result.stderr);
+    assert.ok(lines[0].endsWith(`: npm install --save-dev ${install(image.png)}`), lines[0]);
+    assert.equal(existsSync(join(app, 'site')), false);
+  });
+
+  it('publish writes the site from the installed package once the app installs them', () => {
+    const { app } = installedApp('with-image-tools', image.png);
+    const args = ['publish', '--base-url', 'https://cards.example.org/', '-o', 'site'];
+    const { status, stderr } = cliIn(app, ...args);
+    assert.equal(status, 0, stderr.toString());
+    for (const file of ['index.html', 'site.js', 'frame.js', 'impact-stat/minors-2015/card.png']) {
+      assert.ok(existsSync(join(app, 'site', file)), file);
+    }
   });
 
   for (const format of ['html', 'email']) {
@@ -669,6 +740,54 @@ describe('the README’s framework examples, in apps that installed the tarball'
       `import { mount } from 'svelte';\nimport App from './App.js';\nmount(App, { target: document.body });\n`,
     );
     const code = await bundle(app, 'main.js');
+    for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
+  });
+
+  it('Angular 21: the standalone component compiles (ngc, strictTemplates) with typed $event.detail, and builds', async () => {
+    const { app } = installedApp('angular-app', ['@angular/core']);
+    const component = example('angular');
+    writeFileSync(join(app, 'app.ts'), component);
+    // The event types are not `any`: the same component reading a field the detail lacks fails.
+    writeFileSync(
+      join(app, 'wrong.ts'),
+      component.replace('$event.detail.id', () => '$event.detail.nope'),
+    );
+    // And the template is checked: without the schema, Angular knows none of the three tags.
+    writeFileSync(
+      join(app, 'no-schema.ts'),
+      component.replace(/^\s*schemas: \[CUSTOM_ELEMENTS_SCHEMA\],\n/m, ''),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { ...TSCONFIG, noEmit: false, outDir: 'out' },
+        files: ['app.ts', 'wrong.ts', 'no-schema.ts'],
+        angularCompilerOptions: { strictTemplates: true },
+      }),
+    );
+    // What ngc runs, in this process: one program for the three files, then its output.
+    const { readConfiguration, createProgram, createCompilerHost, defaultGatherDiagnostics } =
+      await import('@angular/compiler-cli');
+    const { rootNames, options } = readConfiguration(join(app, 'tsconfig.json'));
+    const program = createProgram({ rootNames, options, host: createCompilerHost({ options }) });
+    // Each error's file, code and first line (NG8001's next lines say what to do about it).
+    const errors = defaultGatherDiagnostics(program).map(({ file, code, messageText }) => {
+      const [first] = (messageText.messageText ?? messageText).split('\n');
+      return `${file ? file.fileName.slice(app.length + 1) : '-'} ${code}: ${first}`;
+    });
+    // ngtsc reports its own errors as -99 followed by the code (NG8001 is -998001).
+    assert.deepEqual(
+      errors.sort(),
+      [
+        ...TAGS.map((tag) => `no-schema.ts -998001: '${tag}' is not a known element:`),
+        `wrong.ts 2339: Property 'nope' does not exist on type '{ id?: string | undefined; }'.`,
+      ].sort(),
+    );
+    program.emit();
+    // Compiled ahead of time, as `ng build` ships it, not left to a compiler in the browser.
+    const emitted = readFileSync(join(app, 'out/app.js'), 'utf8');
+    assert.ok(emitted.includes('ɵɵdefineComponent({ type: Results,'), 'the template is compiled');
+    const code = await bundle(app, 'out/app.js');
     for (const tag of TAGS) assert.ok(code.includes(`define("${tag}"`), tag);
   });
 });

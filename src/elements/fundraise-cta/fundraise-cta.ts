@@ -49,8 +49,8 @@ const SKELETON = skeleton(
  * service takes it (Formspree, HubSpot, Mailchimp, Netlify, Google Forms, Basin, Kit, Brevo,
  * Salesforce Web-to-Lead), `data-fields` renames the fields, and `data-consent` asks for consent
  * in the partner's words. Submissions survive failures: errors keep what was typed, a Retry
- * resends with the same submission id, and offline they wait in `localStorage` until the page, or
- * a later page with the same endpoint, is online. A mistake in the partner's set-up (a 404, an
+ * resends with the same submission id, and offline they wait in `localStorage` (7 days at most)
+ * until the page, or a later page with the same endpoint, service and field map, is online. A mistake in the partner's set-up (a 404, an
  * HTML answer) is told to the partner, never blamed on the person.
  *
  * @tag fundraise-cta
@@ -333,6 +333,7 @@ export class FundraiseCtaElement extends ImpactElement {
       <button
         part="button"
         type="submit"
+        @click=${this.#submit}
         ?disabled=${busy}
         aria-disabled=${waiting ? 'true' : nothing}
         aria-describedby=${note ? 'note' : nothing}
@@ -362,9 +363,15 @@ export class FundraiseCtaElement extends ImpactElement {
     </div>`;
   }
 
-  #submit(event: SubmitEvent): void {
+  /**
+   * On the submit button's click as well as the form's submit: in a frame sandboxed without
+   * `allow-forms` (WordPress's oEmbed frames) a form is never submitted, and no submit event
+   * fires, but the click does (Enter in a field clicks the button too). Cancelling the click
+   * cancels the submission, so one sign-up goes either way.
+   */
+  #submit(event: Event): void {
     event.preventDefault();
-    const inputs = (event.target as HTMLFormElement).elements;
+    const inputs = (event.currentTarget as HTMLElement).closest('form')!.elements;
     const value = (name: string) => (inputs.namedItem(name) as HTMLInputElement).value.trim();
     const { m, consent, extra } = this.#view!;
     const invalid: Partial<Record<Field, string>> = {};
