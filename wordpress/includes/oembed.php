@@ -1,16 +1,18 @@
 <?php
 /**
- * A pasted card URL from the organisation's card site embeds as a trusted iframe: the card site is
- * a registered oEmbed provider, whose endpoint is this site's REST route (a static card site has
- * none that takes ?url=). The frame is sized by dist/embed-resize.js, from the heights the card
- * page posts, rather than sandboxed and clamped as a discovered embed is.
+ * A pasted card URL from the organisation's card site (`npx impact-widgets publish`) embeds as a
+ * trusted iframe: the card site is a registered oEmbed provider, whose endpoint is this site's
+ * REST route, since a static site has none that takes ?url=. The route reads the card's own
+ * oembed.json, which publish writes beside each share page, and answers with a frame of the
+ * card's embed page that dist/embed-resize.js sizes from the heights the page posts, rather than
+ * the sandboxed, clamped frame of a discovered embed.
  *
  * @package ImpactWidgets
  */
 
 defined( 'ABSPATH' ) || exit;
 
-/** The frame's width and first height, until the card page tells its own. */
+/** The widest frame, and its first height when the card does not say, until its page tells. */
 const IMPACT_WIDGETS_FRAME_WIDTH  = 600;
 const IMPACT_WIDGETS_FRAME_HEIGHT = 320;
 
@@ -58,34 +60,57 @@ function impact_widgets_oembed_route() {
 add_action( 'rest_api_init', 'impact_widgets_oembed_route' );
 
 /**
- * The iframe for a card on the card site; 404 for any other URL.
+ * The iframe for a card on the card site, from the card's oembed.json; 404 for any other URL, or
+ * a card whose oembed.json cannot be read, so WordPress leaves the URL a link.
+ *
+ * The card site is the one an administrator named, so it is fetched with the plain HTTP API (the
+ * safe one refuses addresses on a private network, where an organisation may host it); an Author
+ * can only name a path on it.
  *
  * @param WP_REST_Request $request The request.
  * @return array|WP_Error
  */
 function impact_widgets_oembed_response( $request ) {
-	$site = impact_widgets_card_site();
-	$url  = impact_widgets_http_url( $request['url'] );
-	if ( '' === $site || '' === $url || ! str_starts_with( $url, $site ) || $url === $site ) {
-		return new WP_Error( 'impact_widgets_oembed', __( 'This is not a card on the organisation’s card site.', 'impact-widgets' ), array( 'status' => 404 ) );
+	$site      = impact_widgets_card_site();
+	$url       = impact_widgets_http_url( $request['url'] );
+	$not_found = new WP_Error( 'impact_widgets_oembed', __( 'This is not a card on the organisation’s card site.', 'impact-widgets' ), array( 'status' => 404 ) );
+	$path      = (string) wp_parse_url( $url, PHP_URL_PATH );
+	if ( '' === $site || '' === $url || ! str_starts_with( $url, $site ) || $url === $site || ! str_ends_with( $path, '/' ) ) {
+		return $not_found;
 	}
-	$width = min( IMPACT_WIDGETS_FRAME_WIDTH, (int) ( $request['maxwidth'] ?? IMPACT_WIDGETS_FRAME_WIDTH ) );
+	$page     = strtok( $url, '?#' );
+	$response = wp_remote_get(
+		$page . 'oembed.json',
+		array(
+			'timeout'             => 5,
+			'redirection'         => 0,
+			'limit_response_size' => 65536,
+		)
+	);
+	$card     = 200 === (int) wp_remote_retrieve_response_code( $response ) ? json_decode( wp_remote_retrieve_body( $response ), true ) : null;
+	$frame    = is_array( $card ) && is_string( $card['html'] ?? null ) && preg_match( '/\ssrc="([^"]+)"/', $card['html'], $src ) ? html_entity_decode( $src[1] ) : '';
+	// Only a page of the card site goes in the frame, whatever its oembed.json says.
+	if ( '' === $frame || ! str_starts_with( impact_widgets_http_url( $frame ), $site ) ) {
+		return $not_found;
+	}
+	$width  = min( IMPACT_WIDGETS_FRAME_WIDTH, (int) ( $request['maxwidth'] ?? IMPACT_WIDGETS_FRAME_WIDTH ) );
+	$height = is_int( $card['height'] ?? null ) && $card['height'] > 0 ? $card['height'] : IMPACT_WIDGETS_FRAME_HEIGHT;
 	/* translators: %s: the card site's host name. */
-	$title = sprintf( __( 'Study card from %s', 'impact-widgets' ), wp_parse_url( $site, PHP_URL_HOST ) );
+	$title = is_string( $card['title'] ?? null ) ? $card['title'] : sprintf( __( 'Study card from %s', 'impact-widgets' ), wp_parse_url( $site, PHP_URL_HOST ) );
 	return array(
 		'version'       => '1.0',
 		'type'          => 'rich',
-		'provider_name' => wp_parse_url( $site, PHP_URL_HOST ),
+		'provider_name' => is_string( $card['provider_name'] ?? null ) ? $card['provider_name'] : wp_parse_url( $site, PHP_URL_HOST ),
 		'provider_url'  => $site,
 		'title'         => $title,
 		'width'         => $width,
-		'height'        => IMPACT_WIDGETS_FRAME_HEIGHT,
+		'height'        => $height,
 		'html'          => sprintf(
 			'<iframe data-impact-embed class="impact-widgets-card" src="%s" title="%s" width="%d" height="%d" loading="lazy"></iframe>',
-			esc_url( $url ),
+			esc_url( $frame ),
 			esc_attr( $title ),
 			$width,
-			IMPACT_WIDGETS_FRAME_HEIGHT
+			$height
 		),
 	);
 }
