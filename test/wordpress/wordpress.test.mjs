@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -36,6 +36,14 @@ const figure = (stat) =>
     maximumFractionDigits: stat.decimals,
   }).format(stat.value / 100);
 const CITATION = `${STUDY.study.title}, ${STUDY.study.year}`;
+/** The card site's files, as a static host types them. */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 /** Markup's text, as a reader (or a feed reader) gets it: no tags, entities decoded, spaces squashed. */
 const text = (html) =>
@@ -346,26 +354,34 @@ if (missing && process.env.CI) {
       );
     });
 
-    it('a pasted card URL from the card site becomes a frame sized by the card', async () => {
-      // A card site written here (the share-page issue's site will be the real one): the embed
-      // page and what it loads, served from another origin.
+    it('a pasted share page URL from the card site becomes a frame of its card, sized by the card', async () => {
+      // The card site as `npx impact-widgets publish` writes it, served on another origin.
       const dir = mkdtempSync(join(tmpdir(), 'impact-cards-'));
-      for (const file of ['embed.html', 'embed.js', 'embed.css', 'impact-widgets.iife.js']) {
-        copyFileSync(join(ROOT, 'dist', file), join(dir, file));
-      }
-      const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
       const server = createServer((request, response) => {
-        const name = new URL(request.url, 'http://card.test').pathname.slice(1);
-        if (!Object.hasOwn(types, extname(name)) || name.includes('/'))
+        const path = new URL(request.url, 'http://cards.test').pathname;
+        const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+        if (path.includes('..') || !existsSync(file) || !statSync(file).isFile()) {
           return response.writeHead(404).end();
-        response
-          .writeHead(200, { 'Content-Type': types[extname(name)] })
-          .end(readFileSync(join(dir, name)));
+        }
+        response.writeHead(200, {
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        });
+        response.end(readFileSync(file));
       }).listen(0, '127.0.0.1');
       await once(server, 'listening');
       cards = { server, dir };
       const site = `http://127.0.0.1:${server.address().port}/`;
-      const card = `${site}embed.html?tag=impact-stat&id=minors-2015`;
+      const published = spawnSync(
+        process.execPath,
+        [join(ROOT, 'bin/impact-widgets.mjs'), 'publish', '--base-url', site, '-o', dir],
+        { encoding: 'utf8' },
+      );
+      assert.equal(published.status, 0, published.stdout + published.stderr);
+      const share = `${site}impact-stat/minors-2015/`;
+      const oembed = JSON.parse(
+        readFileSync(join(dir, 'impact-stat/minors-2015/oembed.json'), 'utf8'),
+      );
+      const embedPage = /\ssrc="([^"]+)"/.exec(oembed.html)[1];
 
       // The administrator names the card site on the settings page, which sends its nonce.
       const settings = await admin.newPage();
@@ -377,24 +393,25 @@ if (missing && process.env.CI) {
       const post = await publish(
         author,
         'A card',
-        `<!-- wp:paragraph --><p>Our card:</p><!-- /wp:paragraph -->\n\n${card}\n`,
+        `<!-- wp:paragraph --><p>Our card:</p><!-- /wp:paragraph -->\n\n${share}\n`,
       );
       const { page, close } = await visit(post.link);
       const frame = page.locator('iframe[data-impact-embed]');
-      assert.equal(await frame.getAttribute('src'), card);
+      assert.equal(await frame.getAttribute('src'), embedPage);
+      assert.equal(await frame.getAttribute('title'), oembed.title);
       assert.equal(
         await page.locator('script[src*="impact-widgets/dist/embed-resize.js"][defer]').count(),
         1,
       );
-      // Sized by the card: the height it posts, not the placeholder's.
+      // Sized by the card: the height its page has at the frame's width, not the placeholder's.
       const cardPage = await page.context().newPage();
       await cardPage.setViewportSize({
         width: Number(await frame.getAttribute('width')),
-        height: 800,
+        height: 900,
       });
-      await cardPage.goto(card);
-      await cardPage.waitForFunction(
-        () => document.querySelector('impact-stat')?.shadowRoot?.textContent.length,
+      await cardPage.goto(embedPage);
+      await cardPage.waitForFunction(() =>
+        document.querySelector('impact-stat')?.shadowRoot?.textContent.includes('%'),
       );
       const height = await cardPage.evaluate(
         () => document.documentElement.getBoundingClientRect().height,
