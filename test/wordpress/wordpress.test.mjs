@@ -263,6 +263,12 @@ if (missing && process.env.CI) {
         assert.ok(words.includes(quote.text.replace(/\s+/g, ' ')), words);
         assert.ok(words.includes(`— ${quote.author}, ${quote.role}`), words);
       }
+      // A shortcode's words sit in the theme's layout as a block's do.
+      const left = async (selector) => (await page.locator(selector).first().boundingBox()).x;
+      assert.equal(
+        await left('study-quote[data-id="sharon-cohn-wu"] > p'),
+        await left('impact-stat[data-id="minors-2015"] > p'),
+      );
       const cta = item('ctas', 'start-fundraiser');
       const words = await read('fundraise-cta', 'start-fundraiser');
       assert.ok(words.includes(cta.heading) && words.includes(cta.body), words);

@@ -18,9 +18,11 @@ function impact_widgets_register() {
 				'render_callback' => static fn( $attributes ) => '<div ' . get_block_wrapper_attributes() . '>' . impact_widgets_render( $tag, $attributes ) . '</div>',
 			)
 		);
+		// In a block of its own, as the block is: themes lay out a post's blocks, not inline
+		// elements, and the element is inline until its script runs.
 		add_shortcode(
 			$spec['shortcode'],
-			static fn( $attributes ) => impact_widgets_render( $tag, shortcode_atts( impact_widgets_attribute_defaults( $tag ), $attributes, $spec['shortcode'] ) )
+			static fn( $attributes ) => '<div class="impact-widgets-shortcode">' . impact_widgets_render( $tag, shortcode_atts( impact_widgets_attribute_defaults( $tag ), $attributes, $spec['shortcode'] ) ) . '</div>'
 		);
 	}
 }
