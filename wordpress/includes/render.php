@@ -90,27 +90,81 @@ function impact_widgets_element_attributes( $tag, $given ) {
  * @return string HTML.
  */
 function impact_widgets_render( $tag, $given ) {
-	$spec    = impact_widgets_tags()[ $tag ];
 	$element = impact_widgets_element_attributes( $tag, is_array( $given ) ? $given : array() );
 	impact_widgets_enqueue();
-
-	$document = impact_widgets_document( $element['data-src'] ?? '' );
-	$item     = is_wp_error( $document ) ? null : impact_widgets_item( $document, $spec['kind'], $element['data-id'] ?? '' );
-	$locale   = $element['lang'] ?? str_replace( '_', '-', get_locale() );
-	$notice   = '';
-	if ( null !== $item ) {
-		$words = call_user_func( $spec['words'], $item, $document, $locale );
-	} else {
-		$words  = '<p>' . esc_html__( 'This card could not be shown.', 'impact-widgets' ) . '</p>';
-		$notice = impact_widgets_editor_notice( $tag, $element, $document );
-	}
-
 	$open = '<' . $tag;
 	foreach ( $element as $name => $value ) {
 		$open .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
+	list( $notice, $words ) = impact_widgets_words( $tag, $element );
 	return $notice . $open . '>' . $words . '</' . $tag . '>';
 }
+
+/**
+ * The card's words for an element with these attributes, and the editors' notice when there are
+ * none: the words of the item it names in the document it names.
+ *
+ * @param string $tag     An element's tag.
+ * @param array  $element Its attributes (data-id, data-src, lang).
+ * @return array{0: string, 1: string} The notice and the words, HTML.
+ */
+function impact_widgets_words( $tag, $element ) {
+	$spec     = impact_widgets_tags()[ $tag ];
+	$document = impact_widgets_document( $element['data-src'] ?? '' );
+	$item     = is_wp_error( $document ) ? null : impact_widgets_item( $document, $spec['kind'], $element['data-id'] ?? '' );
+	$locale   = $element['lang'] ?? str_replace( '_', '-', get_locale() );
+	if ( null !== $item ) {
+		return array( '', call_user_func( $spec['words'], $item, $document, $locale ) );
+	}
+	return array(
+		impact_widgets_editor_notice( $tag, $element, $document ),
+		'<p>' . esc_html__( 'This card could not be shown.', 'impact-widgets' ) . '</p>',
+	);
+}
+
+/**
+ * The attributes of a hand-written element that leave its words the document's: any other (an
+ * inline figure, label or link, another format) makes the element show words the document's
+ * would contradict, so such an element keeps only what its author wrote.
+ */
+const IMPACT_WIDGETS_WORDS_ATTRIBUTES = array( 'data-id', 'data-src', 'data-theme', 'data-animate', 'lang', 'dir', 'class' );
+
+/**
+ * A Custom HTML block's empty elements get the card's words, as a block's and a shortcode's do,
+ * for readers without JavaScript and feed readers: the words of what the element will show, so
+ * of the embedded study when it has no data-src (the settings' document is for blocks and
+ * shortcodes, which write it). Their attributes stay as their author wrote them (and as kses kept
+ * them).
+ *
+ * @param string $html The Custom HTML block's HTML.
+ * @return string
+ */
+function impact_widgets_custom_html_words( $html ) {
+	$tags = implode( '|', array_keys( impact_widgets_tags() ) );
+	return preg_replace_callback(
+		'~<(' . $tags . ')(\s[^>]*)?>\s*</\1>~',
+		static function ( $found ) {
+			$attributes = array();
+			foreach ( wp_kses_hair( $found[2] ?? '', wp_allowed_protocols() ) as $name => $attribute ) {
+				$attributes[ strtolower( $name ) ] = $attribute['value'];
+			}
+			if ( array_diff( array_keys( $attributes ), IMPACT_WIDGETS_WORDS_ATTRIBUTES ) ) {
+				return $found[0];
+			}
+			$element = array(
+				'data-id'  => sanitize_text_field( $attributes['data-id'] ?? '' ),
+				'data-src' => impact_widgets_http_url( $attributes['data-src'] ?? '' ),
+			);
+			if ( preg_match( '/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/', $attributes['lang'] ?? '' ) ) {
+				$element['lang'] = $attributes['lang'];
+			}
+			list( $notice, $words ) = impact_widgets_words( $found[1], array_filter( $element ) );
+			return $notice . '<' . $found[1] . ( $found[2] ?? '' ) . '>' . $words . '</' . $found[1] . '>';
+		},
+		$html
+	);
+}
+add_filter( 'render_block_core/html', 'impact_widgets_custom_html_words' );
 
 /**
  * Why a card has no words, for those who can fix it (editors and authors); nothing for readers.
