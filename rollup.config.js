@@ -111,4 +111,14 @@ export default [
       esbuild({ include: /\.ts$/, target: 'es2022', tsconfig: './tsconfig.json' }),
     ],
   },
+  /**
+   * The WordPress plugin's block editor script (wordpress/editor/): a classic script on the `wp.*`
+   * globals, which WordPress loads before it, so it imports nothing at run time.
+   */
+  {
+    input: 'wordpress/editor/editor.ts',
+    output: { file: 'dist/wordpress/impact-widgets/build/editor.js', format: 'iife' },
+    // Not minified: a plugin's reviewers read what it ships.
+    plugins: [esbuild({ include: /\.ts$/, target: 'es2020', tsconfig: './tsconfig.json' })],
+  },
 ];

@@ -16,6 +16,7 @@ import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals
 import { build } from 'esbuild';
 import { reactTypes, svelteTypes, vscodeData, vueTypes } from './framework-types.mjs';
 import { sharedStylesheet } from './scope-css.mjs';
+import { writePlugin } from './wordpress-plugin.mjs';
 
 const run = (command, ...args) =>
   execFileSync(process.execPath, [`node_modules/${command}`, ...args], { stdio: 'inherit' });
@@ -312,5 +313,8 @@ const integrity = Object.fromEntries(
   ),
 );
 writeFileSync('dist/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
+
+// The WordPress plugin, from the files above: dist/wordpress/impact-widgets/ and its zip.
+writePlugin();
 
 execFileSync(process.execPath, ['scripts/size.mjs'], { stdio: 'inherit' });
