@@ -8,9 +8,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../free-port.mjs';
 
 export const RIG = process.env.IMPACT_WORDPRESS_RIG || '/var/cache/impact-widgets/wordpress-rig';
 const PROGRAMS = ['php', 'mariadbd', 'mariadb-install-db', 'mariadb'];
@@ -23,16 +23,6 @@ export function missingRig() {
   if (absent.length) return `${absent.join(', ')} not installed`;
   if (!existsSync(join(RIG, 'ready'))) return `no WordPress files in ${RIG}`;
   return undefined;
-}
-
-/** A port nobody listens on right now. */
-async function freePort() {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  probe.close();
-  await once(probe, 'close');
-  return port;
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
