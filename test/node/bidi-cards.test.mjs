@@ -9,53 +9,32 @@
 // The functions given to page.evaluate run in Chromium, with its globals.
 /* global document, NodeFilter, Range */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { caniemail } from 'caniemail';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
-import { cliAsync, FIXTURE, serve } from './cli-helpers.mjs';
+import { cardRig, cliAsync } from './cli-helpers.mjs';
 
 const HOSTILE = '\u2069\u202e';
 const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
-const pages = [];
-let server;
-let browser;
-let folder;
-
-before(async () => {
-  server = await serve(pages);
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  folder = mkdtempSync(join(tmpdir(), 'bidi-cards-'));
-});
-after(async () => {
-  server.close();
-  await browser?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const rig = cardRig('bidi-cards');
+const { pages, documentFile } = rig;
 
 /**
  * The fixture with the study's title and the text fields of its first stat and its quotes opening
  * with `prefix`, written to a file for --src.
  */
-function documentFile(name, prefix) {
-  const document = JSON.parse(readFileSync(FIXTURE, 'utf8'));
-  const open = (item, fields) => {
-    for (const field of fields) item[field] = prefix + item[field];
-  };
-  const [stat] = document.stats;
-  open(stat, ['label', 'context']);
-  open(stat.baseline, ['label']);
-  open(stat.source, ['label']);
-  for (const quote of document.quotes) open(quote, ['text', 'author', 'role']);
-  open(document.study, ['title']);
-  const file = join(folder, `${name}.json`);
-  writeFileSync(file, JSON.stringify(document));
-  return file;
-}
+const openedWith = (name, prefix) =>
+  documentFile(name, (document) => {
+    const open = (item, fields) => {
+      for (const field of fields) item[field] = prefix + item[field];
+    };
+    const [stat] = document.stats;
+    open(stat, ['label', 'context']);
+    open(stat.baseline, ['label']);
+    open(stat.source, ['label']);
+    for (const quote of document.quotes) open(quote, ['text', 'author', 'role']);
+    open(document.study, ['title']);
+  });
 
 /**
  * Lays out `body` in Chromium and asserts that `sequence` reads left to right on one line of it,
@@ -63,9 +42,9 @@ function documentFile(name, prefix) {
  */
 async function expectInOrder(body, sequence, hostile) {
   pages.push(body);
-  const page = await browser.newPage({ viewport: { width: 1800, height: 800 } });
+  const page = await rig.browser.newPage({ viewport: { width: 1800, height: 800 } });
   try {
-    await page.goto(`${server.origin}/page/${pages.length - 1}`);
+    await page.goto(`${rig.server.origin}/page/${pages.length - 1}`);
     const problems = await page.evaluate(
       ({ sequence, hostile }) => {
         const found = [];
@@ -123,7 +102,7 @@ const STUDY = 'Fixture Study of Test Figures';
 
 describe('words that cannot turn the card around, in the email and image cards', () => {
   it('the email: "Source:", the source, " · ", the study and its year stay in order', async () => {
-    const src = documentFile('hostile-stat', HOSTILE);
+    const src = openedWith('hostile-stat', HOSTILE);
     const { stdout: html } = await snapshot('impact-stat', src, '--id', 'share', '--as', 'email');
     const { success } = caniemail({
       clients: ['gmail.*', 'outlook.windows', 'apple-mail.*'],
@@ -138,7 +117,7 @@ describe('words that cannot turn the card around, in the email and image cards',
   });
 
   it("the email: a quote cited as the study keeps the study's year after its title", async () => {
-    const src = documentFile('hostile-quote', HOSTILE);
+    const src = openedWith('hostile-quote', HOSTILE);
     const { stdout: html } = await snapshot(
       'study-quote',
       src,
@@ -153,7 +132,7 @@ describe('words that cannot turn the card around, in the email and image cards',
   it('the image: its alt text and title keep the card in order; it draws as without the controls', async () => {
     const hostile = await snapshot(
       'impact-stat',
-      documentFile('hostile-image', HOSTILE),
+      openedWith('hostile-image', HOSTILE),
       '--id',
       'share',
       '--as',
@@ -161,7 +140,7 @@ describe('words that cannot turn the card around, in the email and image cards',
     );
     const clean = await snapshot(
       'impact-stat',
-      documentFile('clean-image', ''),
+      openedWith('clean-image', ''),
       '--id',
       'share',
       '--as',

@@ -8,14 +8,11 @@
 // The functions given to page.evaluate run in Chromium, with its globals.
 /* global document, getComputedStyle, Image, OffscreenCanvas */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { caniemail } from 'caniemail';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
-import { cli, cliAsync, cliBytes, FIXTURE, refused, serve } from './cli-helpers.mjs';
+import { cardRig, cli, cliAsync, cliBytes, FIXTURE, refused } from './cli-helpers.mjs';
 
 const THEMES = ['light', 'dark'];
 const CLIENTS = ['gmail.*', 'outlook.windows', 'apple-mail.*'];
@@ -26,38 +23,16 @@ const CLIENTS = ['gmail.*', 'outlook.windows', 'apple-mail.*'];
  * in Outlook for Windows. Nothing else is excused; the last email test shows the email has no
  * other error.
  */
-const pages = [];
-let server;
-let browser;
-let folder;
-
-before(async () => {
-  server = await serve(pages);
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  folder = mkdtempSync(join(tmpdir(), 'cards-'));
-});
-after(async () => {
-  server.close();
-  await browser?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-/** A study document of this test's own, written to a file for --src. */
-function documentFile(name, change) {
-  const document = JSON.parse(readFileSync(FIXTURE, 'utf8'));
-  change(document);
-  const file = join(folder, `${name}.json`);
-  writeFileSync(file, JSON.stringify(document));
-  return file;
-}
+const rig = cardRig('cards');
+const { pages, documentFile } = rig;
 
 /** A page of ours in Chromium, at `width` px, with `body` in it. */
 async function open(body, width = 1000) {
   pages.push(body);
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await rig.browser.newPage({ viewport: { width, height: 800 } });
   // The live stat counts up otherwise: its final figure at once, as in a snapshot.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`${server.origin}/page/${pages.length - 1}`);
+  await page.goto(`${rig.server.origin}/page/${pages.length - 1}`);
   return page;
 }
 
@@ -148,8 +123,8 @@ const EMAILS = [
 ];
 
 const argsOf = ({ id, src, lang, theme }) =>
-  Object.entries({ id, src: src && server.origin + src, lang, theme }).flatMap(([name, value]) =>
-    value ? [`--${name}`, value] : [],
+  Object.entries({ id, src: src && rig.server.origin + src, lang, theme }).flatMap(
+    ([name, value]) => (value ? [`--${name}`, value] : []),
   );
 
 describe('impact-widgets snapshot --as email', () => {
@@ -192,7 +167,7 @@ describe('impact-widgets snapshot --as email', () => {
     });
 
     it(`shows the live card's words, in order, in its theme's colours: ${name}`, async () => {
-      const live = await liveCard({ ...card, src: card.src && server.origin + card.src });
+      const live = await liveCard({ ...card, src: card.src && rig.server.origin + card.src });
       const page = await open(await email(card));
       try {
         const shown = await page.evaluate(() => {
@@ -286,9 +261,9 @@ describe('impact-widgets snapshot --as email', () => {
 
   describe('refuses what an email cannot carry', () => {
     it('a call to action without a button.href', () => {
-      const file = join(folder, 'out.html');
+      const file = join(rig.folder, 'out.html');
       refused(cli('snapshot', 'fundraise-cta', '--as', 'email', '-o', file), 'button.href');
-      assert.ok(!readdirSync(folder).includes('out.html'));
+      assert.ok(!readdirSync(rig.folder).includes('out.html'));
     });
 
     it('a call to action whose button.href is relative', () => {
@@ -334,7 +309,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  * span. The card's left edge (its accent stripe) is left out of the counts.
  */
 async function measure(bytes, type, colours) {
-  const page = await browser.newPage();
+  const page = await rig.browser.newPage();
   try {
     return await page.evaluate(
       async ({ url, colours }) => {
@@ -391,7 +366,7 @@ describe('impact-widgets snapshot --as png and --as svg', () => {
   for (const card of IMAGES) {
     for (const theme of THEMES) {
       it(`draws a 1200×630 PNG in the ${theme} theme, and prints its alt text: ${card.tag}`, async () => {
-        const file = join(folder, `${card.tag}-${theme}.png`);
+        const file = join(rig.folder, `${card.tag}-${theme}.png`);
         const args = argsOf({ ...card, theme });
         const { status, stdout, stderr } = await cliAsync(
           'snapshot',
@@ -421,7 +396,11 @@ describe('impact-widgets snapshot --as png and --as svg', () => {
         assert.ok(accent.pixels > area * 0.001, `accent: ${accent.pixels} px`);
 
         // The alt text, on standard output when -o took the image: the live card's words.
-        const live = await liveCard({ ...card, src: card.src && server.origin + card.src, theme });
+        const live = await liveCard({
+          ...card,
+          src: card.src && rig.server.origin + card.src,
+          theme,
+        });
         assert.equal(stdout.split('\n').length, 2, stdout);
         holdsInOrder(stdout, live.parts);
 
@@ -439,7 +418,7 @@ describe('impact-widgets snapshot --as png and --as svg', () => {
   }
 
   it('writes the same PNG to standard output, byte for byte, and the alt text to stderr', () => {
-    const file = join(folder, 'stdout.png');
+    const file = join(rig.folder, 'stdout.png');
     const written = cli('snapshot', 'impact-stat', '--as', 'png', '-o', file);
     assert.equal(written.status, 0, written.stderr);
     const printed = cliBytes('snapshot', 'impact-stat', '--as', 'png');
@@ -519,9 +498,9 @@ describe('impact-widgets snapshot --as png and --as svg', () => {
     ];
     for (const [args, ...words] of cases) {
       it(`impact-widgets snapshot impact-stat ${args.join(' ')}`, () => {
-        const out = join(folder, 'refused.png');
+        const out = join(rig.folder, 'refused.png');
         refused(cli('snapshot', 'impact-stat', ...args, '-o', out), ...words);
-        assert.ok(!readdirSync(folder).includes('refused.png'));
+        assert.ok(!readdirSync(rig.folder).includes('refused.png'));
       });
     }
 
@@ -529,14 +508,14 @@ describe('impact-widgets snapshot --as png and --as svg', () => {
       const src = documentFile('khmer', (document) => {
         document.quotes[0].text = 'ការស្រាវជ្រាវ';
       });
-      const out = join(folder, 'khmer.png');
+      const out = join(rig.folder, 'khmer.png');
       refused(
         cli('snapshot', 'study-quote', '--src', src, '--as', 'png', '-o', out),
         '<study-quote>',
         'cannot draw "ក" (U+1780)',
         '--as email',
       );
-      assert.ok(!readdirSync(folder).includes('khmer.png'));
+      assert.ok(!readdirSync(rig.folder).includes('khmer.png'));
     });
 
     it('a quote too long to be legible at the size of the image', () => {

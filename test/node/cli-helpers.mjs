@@ -1,14 +1,18 @@
 /**
  * What the tests of `npx impact-widgets snapshot` share: the command run as a partner runs it
- * (bin/impact-widgets.mjs in a child process), the shape of a refusal, and a loopback server
- * for the documents it reads and the pages Chromium loads.
+ * (bin/impact-widgets.mjs in a child process), the shape of a refusal, a loopback server for
+ * the documents it reads and the pages Chromium loads, and the set-up of a card test file.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin/impact-widgets.mjs');
@@ -78,4 +82,31 @@ export async function serve(pages) {
     origin: `http://127.0.0.1:${server.address().port}`,
     close: () => server.close(),
   };
+}
+
+/**
+ * What a test file of the email and image cards sets up before its tests and takes down after
+ * them: its `pages` served by `serve`, a Chromium, and a folder for the documents it writes.
+ * `documentFile(name, change)` writes the fixture, as `change` leaves it, there for --src.
+ */
+export function cardRig(name) {
+  const rig = { pages: [] };
+  before(async () => {
+    rig.server = await serve(rig.pages);
+    rig.browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    rig.folder = mkdtempSync(join(tmpdir(), `${name}-`));
+  });
+  after(async () => {
+    rig.server?.close();
+    await rig.browser?.close();
+    if (rig.folder) rmSync(rig.folder, { recursive: true, force: true });
+  });
+  rig.documentFile = (file, change) => {
+    const document = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    change(document);
+    const path = join(rig.folder, `${file}.json`);
+    writeFileSync(path, JSON.stringify(document));
+    return path;
+  };
+  return rig;
 }
