@@ -4,13 +4,15 @@
  * its script runs: the fallback content written into the snippet. Add an element to the bundle,
  * then add its entry here.
  */
-import { formatStat, type Cta, type Stat, type StudyDocument } from '../../src/index.js';
+import { formatStat, type Cta, type Stat } from '../../src/index.js';
+import type { PlainStudyDocument } from '../../src/data/schema.js';
 import type { BrowserOnly } from './card.js';
 import type { Attributes, Tree } from './markup.js';
 import { fieldMap, netlifyForm, readPaste, SERVICES, type Reading } from './signup-services.js';
 
 export type ItemKind = 'stats' | 'quotes' | 'ctas';
-export type ItemOf<K extends ItemKind> = StudyDocument[K][number];
+/** An item in the builder's language: the fallback and titles are written in one. */
+export type ItemOf<K extends ItemKind> = PlainStudyDocument[K][number];
 
 /** One attribute a partner may set. `''` always means "leave it out": the item's own value. */
 export interface OptionSpec {
@@ -25,7 +27,7 @@ export interface OptionSpec {
 
 export interface FallbackContext {
   lang: string;
-  study: StudyDocument['study'];
+  study: PlainStudyDocument['study'];
   /** The options the partner chose, by attribute name. */
   options: Attributes;
 }
@@ -75,7 +77,7 @@ function safeLink(url: string | undefined, schemes = ['http:', 'https:']): strin
 }
 
 /** The study as a card cites it. */
-const citation = (study: StudyDocument['study']): Tree => [
+const citation = (study: PlainStudyDocument['study']): Tree => [
   'cite',
   {},
   `${study.title}, ${study.year}`,

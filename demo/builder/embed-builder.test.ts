@@ -6,7 +6,8 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { DEFAULT_DOCUMENT, type StudyDocument } from '../../src/index.js';
+import { DEFAULT_DOCUMENT } from '../../src/index.js';
+import type { PlainStudyDocument as StudyDocument } from '../../src/data/schema.js';
 import {
   sentFields,
   serviceLog,

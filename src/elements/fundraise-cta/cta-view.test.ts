@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_DOCUMENT } from '../../data/default-document.js';
 import type { Cta } from '../../data/schema.js';
 import { ctaView, type CtaAttributes } from './cta-view.js';
-import { ctaMessages } from './fundraise-cta.messages.js';
+import { ctaWords } from './fundraise-cta.messages.js';
+import { fill, messagesFor } from '../../internal/messages.js';
 
 // What the element's own tests do not reach through a rendered card: several mistakes at once,
 // the document's privacy and contact links, relative URLs, Netlify's form name and amounts at
@@ -10,6 +11,7 @@ import { ctaMessages } from './fundraise-cta.messages.js';
 
 const attributes = (given: Partial<CtaAttributes> = {}): CtaAttributes => ({ id: '', ...given });
 const study: Cta = DEFAULT_DOCUMENT.ctas[0];
+const speech = (lang: string) => ({ lang, dir: undefined, words: messagesFor(lang, ctaWords) });
 const page = (url: string) => new URL(url, document.baseURI).href;
 
 describe('ctaView', () => {
@@ -29,7 +31,7 @@ describe('ctaView', () => {
     const [view, problems] = ctaView(
       attributes(given as Partial<CtaAttributes>),
       study,
-      'en',
+      speech('en'),
       undefined,
     );
     // Each warning opens with the attribute at fault and quotes what the partner wrote.
@@ -74,7 +76,7 @@ describe('ctaView', () => {
         contact: { label: 'Write to us', url: 'javascript:alert(2)' },
       },
     };
-    const [view, problems] = ctaView(attributes(), cta, 'en', undefined);
+    const [view, problems] = ctaView(attributes(), cta, speech('en'), undefined);
     expect(problems.map(([cause]) => cause)).to.deep.equal(['schema', 'schema']);
     expect(problems[0][1]).to.match(/^signup\.contact\.url of call to action "doc" "javascript:/);
     expect(problems[1][1]).to.match(/^signup\.privacyUrl of call to action "doc" "javascript:/);
@@ -84,7 +86,7 @@ describe('ctaView', () => {
     const [own, none] = ctaView(
       attributes({ privacyUrl: 'https://example.org/privacy', contactUrl: 'mailto:a@example.org' }),
       cta,
-      'en',
+      speech('en'),
       undefined,
     );
     expect(none).to.deep.equal([]);
@@ -104,7 +106,7 @@ describe('ctaView', () => {
         contactUrl: '#contact',
       }),
       undefined,
-      'en',
+      speech('en'),
       undefined,
     );
     expect(problems).to.deep.equal([]);
@@ -114,7 +116,7 @@ describe('ctaView', () => {
       guideUrl: page('../guide.pdf'),
       privacy: page('?privacy'),
     });
-    expect(view!.contact).to.deep.equal([ctaMessages('en').contact, page('#contact')]);
+    expect(view!.contact).to.deep.equal([messagesFor('en', ctaWords).contact, page('#contact')]);
   });
 
   it("names Netlify's form after data-form-name, else the document's, else the call to action", () => {
@@ -122,7 +124,7 @@ describe('ctaView', () => {
       ctaView(
         attributes({ provider: 'netlify', endpoint: '/', id: 'element', ...given }),
         { ...study, signup: { ...study.signup!, formName } },
-        'en',
+        speech('en'),
         undefined,
       )[0]!.extra;
     expect(netlify({ formName: 'mine' }, 'theirs')).to.deep.equal({ 'form-name': 'mine' });
@@ -141,7 +143,7 @@ describe('ctaView', () => {
       const [view, problems] = ctaView(
         attributes({ provider: 'kit', endpoint: 'https://example.org/signups', fields: own }),
         { ...study, signup: { ...study.signup!, fields: fromDocument } },
-        'en',
+        speech('en'),
         undefined,
       );
       const text = own ?? fromDocument;
@@ -158,7 +160,7 @@ describe('ctaView', () => {
       ctaView(
         attributes({ heading: 'Give', href: 'https://example.org/give', raised, goal }),
         undefined,
-        'en',
+        speech('en'),
         undefined,
       );
     const plain = new Intl.NumberFormat('en');
@@ -167,7 +169,10 @@ describe('ctaView', () => {
       const [view, problems] = bar('0', '250');
       expect(problems).to.deep.equal([]);
       expect(view!.progress).to.deep.equal([
-        ctaMessages('en').progress(plain.format(0), plain.format(250)),
+        fill(messagesFor('en', ctaWords).progress, {
+          raised: plain.format(0),
+          goal: plain.format(250),
+        }),
         0,
         250,
       ]);
