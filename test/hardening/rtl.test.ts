@@ -14,7 +14,8 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import { openForm, signUpAs } from '../signup-form.js';
-import { closePages, fresh, part } from './built-page.js';
+import { closePages, fresh, openPage, part } from './built-page.js';
+import { pasted, snapshotOf } from '../prerender/pasted.js';
 
 /*
  * Assertions here are on strings, numbers and booleans: a failed one on a shadow-DOM node would
@@ -343,6 +344,49 @@ describe('right to left', () => {
     expect(mirrored.width).to.equal(original.width);
     expect(mirrored.rows.join('\n')).to.equal(flip(original.rows, original.width).join('\n'));
   });
+});
+
+/**
+ * What mirrors in every output, measured the same way on a card however it got there: the first
+ * bar, the quotation mark and the progress bar, each from the inline start.
+ */
+const MIRRORED: Record<
+  string,
+  { id: string; from: (el: Element, rtl: boolean) => Promise<number> }
+> = {
+  'impact-stat': { id: 'share', from: async (el, rtl) => firstBar(el, rtl).start },
+  'study-quote': {
+    id: 'first-voice',
+    from: async (el, rtl) => {
+      const mark = await quoteMark(el);
+      return rtl ? mark.right : mark.left;
+    },
+  },
+  'fundraise-cta': {
+    id: 'join',
+    from: async (el, rtl) => {
+      const { width, filled } = await progressFill(el);
+      return rtl ? width - 1 - Math.max(...filled) : Math.min(...filled);
+    },
+  },
+};
+
+describe('right to left, pre-rendered', () => {
+  for (const [tag, { id, from }] of Object.entries(MIRRORED)) {
+    for (const c of CASES) {
+      it(`<${tag}> pre-rendered without script, ${c.name}: starts at the inline start`, async () => {
+        const snippet = await snapshotOf({ tag, src: fresh(c.src), id, lang: c.lang });
+        const page = await openPage(
+          pasted(`<div dir="${c.rtl ? 'rtl' : 'ltr'}" lang="${c.lang}">${snippet}</div>`, {
+            script: 'blocked',
+          }),
+        );
+        const el = page.document.querySelector(tag)!;
+        expect(!!part(el, 'card'), 'the pre-rendered card').to.be.true;
+        expect(await from(el, c.rtl), 'from the start').to.be.below(12);
+      });
+    }
+  }
 });
 
 /** `words` in the text under `root`, after `after` when given. */
