@@ -371,7 +371,7 @@ const MIRRORED: Record<
   },
 };
 
-describe('right to left, pre-rendered', () => {
+describe('right to left, pre-rendered and framed', () => {
   for (const [tag, { id, from }] of Object.entries(MIRRORED)) {
     for (const c of CASES) {
       it(`<${tag}> pre-rendered without script, ${c.name}: starts at the inline start`, async () => {
@@ -386,6 +386,16 @@ describe('right to left, pre-rendered', () => {
         expect(await from(el, c.rtl), 'from the start').to.be.below(12);
       });
     }
+
+    it(`<${tag}> in dist/embed.html?lang=ar: its card mirrors`, async () => {
+      const src = new URL(fresh(CASES[0].src), location.href).href;
+      const query = new URLSearchParams({ tag, id, src, lang: 'ar' });
+      const page = await openPage(`/recorded/open-web/embed.html?${query}`);
+      const el = page.document.querySelector(tag)!;
+      await waitUntil(() => part(el, 'card'), 'the frame showed no card', { timeout: 5000 });
+      expect(part(el, 'card')!.matches(':dir(rtl)'), 'the card is right to left').to.be.true;
+      expect(await from(el, true), 'from the right').to.be.below(12);
+    });
   }
 });
 
