@@ -3,6 +3,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 import { lateRedirect, offlinePlugin } from './test/offline-command.js';
+import { pixelsPlugin } from './test/pixels-command.js';
 import { testRoutes } from './test/server.js';
 import { snapshotRoutes } from './test/snapshot-route.js';
 
@@ -17,6 +18,8 @@ export default {
     offlinePlugin(),
     // `a11ySnapshot`: what assistive technology is given, for the skeleton's tests.
     a11ySnapshotPlugin(),
+    // `pixels`: what the screen shows, for the right-to-left tests' progress bars and icons.
+    pixelsPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -21,6 +21,10 @@
  *   POST /                           the Netlify stand-in: Netlify takes a site's forms at any path of
  *                                    the site itself; form-name "undetected-form" answers its 404 page
  *   GET  /api/service-log?key=…      what the stand-ins received (method, url, headers, body) mentioning key
+ *   GET  /fixtures/udhr/LANG.json    the fixture document written in LANG (ar, he, fa, …: test/fixtures/udhr.json):
+ *                                    its stat, baseline, quotes and call to action in that language's UDHR
+ *                                    Articles 3 and 1, study.locale LANG; the names, the sources and the
+ *                                    study's title stay Latin, the words a right-to-left card must isolate
  *   GET  /fixtures/hostile/NAME      hostile documents: big (2 MB), many (10,000 stats), deep (nested
  *                                    100,000 levels), proto and protovalue (__proto__/constructor keys), utf8 (invalid
  *                                    UTF-8 bytes), markup (<script>, <img onerror>, javascript: URLs),
@@ -165,6 +169,19 @@ const edited = (change) => {
   change(document);
   return JSON.stringify(document);
 };
+const udhr = JSON.parse(readFileSync(new URL('./fixtures/udhr.json', import.meta.url), 'utf8'));
+/** The fixture document in `lang`, from the UDHR's own translations (never ours). */
+const inLanguage = (lang) =>
+  edited((d) => {
+    const [first, third] = [udhr.article1[lang], udhr.article3[lang]];
+    d.study.locale = lang;
+    Object.assign(d.stats[0], { label: third, baseline: { value: 55, label: first } });
+    d.quotes.forEach((quote, i) => (quote.text = i ? third : first));
+    Object.assign(d.ctas[0], { heading: third, body: first });
+    Object.assign(d.ctas[0].button, { label: third });
+    d.ctas[0].signup.success = third;
+  });
+
 const invalidUtf8 = (marker) => {
   const [before, after] = fixture.split(marker);
   return Buffer.concat([
@@ -602,6 +619,8 @@ export async function testRoutes(ctx, next) {
       }
       return send(ctx, 200, body, TYPES[`.${extension}`]);
     }
+    const lang = /^\/fixtures\/udhr\/(\w+)\.json$/.exec(path)?.[1];
+    if (lang && Object.hasOwn(udhr.article3, lang)) return send(ctx, 200, inLanguage(lang));
     const hostileName = /^\/fixtures\/hostile\/(\w+)$/.exec(path)?.[1];
     if (hostileName && Object.hasOwn(hostile, hostileName))
       return send(ctx, 200, hostile[hostileName]());

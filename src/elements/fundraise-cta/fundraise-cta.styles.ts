@@ -123,10 +123,11 @@ export const styles = css`
     border-color: var(--_accent);
     border-width: 2px;
   }
-  /* Out of sight for people; bots that fill every field still find it. */
+  /* Out of sight for people; bots that fill every field still find it. Clipped where it stands,
+     not moved off to a side: on a right-to-left page the left is a side the reader can scroll to. */
   .trap {
     position: absolute;
-    left: -100vw;
+    clip-path: inset(50%);
     width: 1px;
     height: 1px;
     overflow: hidden;

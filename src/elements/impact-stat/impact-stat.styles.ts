@@ -53,6 +53,11 @@ export const styles = css`
   [part~='bars'] svg + svg {
     stroke: var(--_muted);
   }
+  /* An svg draws from its left whatever the direction: in a right-to-left card, bars grow from
+     the right. */
+  [part~='bars'] svg:dir(rtl) {
+    scale: -1 1;
+  }
   /* Paper cannot count up: print the final figure, even for a stat never scrolled to. */
   @media print {
     .sr {

@@ -9,10 +9,12 @@ export const studyQuoteStyles = css`
     margin: 0;
   }
   /* The quotation mark is decoration: the alternative text after the slash keeps it out of the
-     accessibility tree, and the blockquote already says "quote". */
+     accessibility tree, and the blockquote already says "quote". It stands at the inline start,
+     as wide as its glyph, so that mirrored it stays there. */
   figure::before {
     content: '\\201C' / '';
     display: block;
+    width: fit-content;
     height: 0.45em;
     font:
       700 4em/1 Georgia,
@@ -81,6 +83,16 @@ export const studyQuoteStyles = css`
     border: 0;
     color: var(--_accent);
     text-decoration: underline;
+  }
+  /*
+   * Right to left, the mark and the arrows face the other way: the mark opens towards the words
+   * at its left, whatever quotation marks the text itself uses (Arabic writes « », Hebrew ” or
+   * „ ”); Previous, now at the right, points right, back to where the reading came from, and Next
+   * points left. The middle button's Play keeps pointing right, as media players' do everywhere.
+   */
+  figure:dir(rtl)::before,
+  [part~='controls']:dir(rtl) > :not(:nth-child(2)) > svg {
+    scale: -1 1;
   }
   svg {
     width: 1.1em;
