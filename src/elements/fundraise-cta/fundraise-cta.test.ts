@@ -905,11 +905,16 @@ describe('<fundraise-cta>', () => {
     it('labels the bar in French with lang="fr"', async () => {
       const wrapper = await fixture(
         html`<div lang="fr">
-          <fundraise-cta data-raised="3250" data-goal="5000" data-currency="EUR"></fundraise-cta>
+          <fundraise-cta
+            data-src="/test/fixtures/bilingual.json"
+            data-raised="3250"
+            data-goal="5000"
+            data-currency="EUR"
+          ></fundraise-cta>
         </div>`,
       );
       const el = wrapper.querySelector('fundraise-cta')!;
-      await el.updateComplete;
+      await waitUntil(() => part(el, 'progress'), 'no progress bar');
       const eur = new Intl.NumberFormat('fr', {
         style: 'currency',
         currency: 'EUR',
@@ -1004,10 +1009,15 @@ describe('<fundraise-cta>', () => {
   describe('languages', () => {
     it('speaks French with lang="fr"', async () => {
       const wrapper = await fixture(
-        html`<div lang="fr"><fundraise-cta data-endpoint="/api/signups"></fundraise-cta></div>`,
+        html`<div lang="fr">
+          <fundraise-cta
+            data-src="/test/fixtures/bilingual.json"
+            data-endpoint="/api/signups"
+          ></fundraise-cta>
+        </div>`,
       );
       const el = wrapper.querySelector('fundraise-cta')!;
-      await el.updateComplete;
+      await waitUntil(() => part(el, 'button'), 'no button');
       await openForm(el);
       expect(input(el, 'name').labels![0].textContent).to.equal(fr.name);
       expect(input(el, 'email').labels![0].textContent).to.equal(fr.email);
@@ -1144,6 +1154,7 @@ describe('<fundraise-cta>', () => {
       const wrapper = await fixture(
         html`<div lang="fr">
           <fundraise-cta
+            data-src="/test/fixtures/bilingual.json"
             data-endpoint="/api/signups"
             data-consent="Oui, écrivez-moi."
             data-privacy-url="https://example.org/confidentialite"
@@ -1151,7 +1162,7 @@ describe('<fundraise-cta>', () => {
         </div>`,
       );
       const el = wrapper.querySelector('fundraise-cta')!;
-      await el.updateComplete;
+      await waitUntil(() => part(el, 'button'), 'no button');
       await openForm(el);
       fill(el, 'Zoé', uniqueEmail('frconsent'));
       await submit(el);
