@@ -122,7 +122,7 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     const { state, host, kind } = this;
     const document = state.status === 'ready' ? state.document : undefined;
     const raw = state.status === 'ready' ? state.items[index] : undefined;
-    const own = document?.study.locale;
+    const own = document?.study.locale ?? 'en';
     const schema = studyDocumentSchema.properties;
     const speech = speak({
       tag: host.localName,

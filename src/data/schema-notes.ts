@@ -21,7 +21,7 @@ const LANGUAGE_TAG = { pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$' };
 
 export const schemaNotes: Record<string, string> = {
   'study.locale':
-    'BCP 47 language of the document’s plain-string texts, and the language a card falls back to when the page asks for one a text lacks; used when the page gives none. Without it, plain strings are taken to be in the page’s language.',
+    'BCP 47 language of the document’s plain-string texts, and the language a card falls back to when the page asks for one a text lacks; used when the page gives none.',
   'stats[].figure':
     'The figure as the study writes it, per language (such as Khmer digits), shown instead of the formatted value: every runtime then shows the same, including a browser that lacks the language’s number formats.',
   'stats[].value': 'For "percent", percentage points: 2.2 means 2.2 %.',

@@ -3,7 +3,7 @@
  * them on `document` for their own analytics and error reporting.
  */
 export interface ImpactErrorDetail {
-  /** What went wrong, for code: `network`, `timeout`, `http`, `not-json`, `schema`, `not-found`, `attribute`, `render`, `lang` (the card is shown in another language than the page asks for, which a text or the element's words lack) or (a sign-up service refusing the set-up) `endpoint`. */
+  /** What went wrong, for code: `network`, `timeout`, `http`, `not-json`, `schema`, `not-found`, `attribute`, `render` or (a sign-up service refusing the set-up) `endpoint`. */
   cause: string;
   /** The same sentence the console warning prints. */
   message: string;

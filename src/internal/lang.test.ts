@@ -1,26 +1,28 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../index.js';
 
-/** A document written in English and French: a card follows the page in either. */
-const BILINGUAL = '/test/fixtures/bilingual.json';
-
 /** What each element says in English and in French: its words, and its controls' names. */
 const SAYS = [
   {
     tag: 'impact-stat',
-    markup: html`<impact-stat data-src=${BILINGUAL} data-animate="none"></impact-stat>`,
+    markup: html`<impact-stat data-id="minors-2015" data-animate="none"></impact-stat>`,
     // The figure as Intl writes 2.2 % in each language: "2.2%", "2,2 %".
     words: (lang: string) =>
       new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(0.022),
   },
   {
     tag: 'study-quote',
-    markup: html`<study-quote data-src=${BILINGUAL} data-share="copy"></study-quote>`,
+    markup: html`<study-quote data-share="copy"></study-quote>`,
     words: (lang: string) => (lang === 'fr' ? 'Copier la citation' : 'Copy quote'),
   },
   {
     tag: 'fundraise-cta',
-    markup: html`<fundraise-cta data-src=${BILINGUAL}></fundraise-cta>`,
+    markup: html`<fundraise-cta
+      data-href="https://example.org/give"
+      data-raised="2500"
+      data-goal="10000"
+      data-currency="USD"
+    ></fundraise-cta>`,
     words: (lang: string) => (lang === 'fr' ? 'collectés sur un objectif de' : 'raised of'),
   },
 ];

@@ -32,11 +32,8 @@ export interface SpeechOptions<W extends Words> {
   tag: string;
   /** The language the page asks for: the closest `lang` (elementLang). */
   wanted: string;
-  /**
-   * The document's own language, its `study.locale`, in which its plain strings are written. A
-   * document that names none is taken to be written in the page's language (a partner's own).
-   */
-  own: string | undefined;
+  /** The document's own language, its `study.locale`, in which its plain strings are written. */
+  own: string;
   /** What the card shows of the document, each with its schema, to find its language maps. */
   parts: readonly Part[];
   table: { en: W; fr: W };
@@ -64,14 +61,18 @@ export function speak<W extends Words>(options: SpeechOptions<W>): Speech<W> {
     else words[lang] = mine as W;
   }
   const spoken = (lang: string) => lookup(lang, Object.keys(words));
-  const texts = languagesOf(options.parts) ?? [own ?? wanted];
+  const texts = languagesOf(options.parts) ?? [own];
   const full = texts.filter(spoken);
   let lang = lookup(wanted, full);
   if (!lang) {
-    lang = lookup(own ?? 'en', full) ?? full[0] ?? lookup(wanted, texts) ?? wanted;
-    const lacking = lookup(wanted, texts) ? `no messages.${wanted}["${tag}"]` : 'a text lacks it';
-    const words = spoken(lang) ? '' : ' with English words';
-    report('lang', `lang "${wanted}": ${lacking}; shown in "${lang}"${words}`);
+    lang = lookup(own, full) ?? full[0] ?? lookup(wanted, texts) ?? own;
+    const lacking = lookup(wanted, texts)
+      ? `words (messages.${wanted}["${tag}"])`
+      : 'text in a part';
+    report(
+      'lang',
+      `no "${wanted}" ${lacking}; shown in "${lang}"${spoken(lang) ? '' : ' with English words'}`,
+    );
   }
   return { lang, dir: direction(lang), words: words[spoken(lang) ?? 'en']! };
 }

@@ -905,16 +905,11 @@ describe('<fundraise-cta>', () => {
     it('labels the bar in French with lang="fr"', async () => {
       const wrapper = await fixture(
         html`<div lang="fr">
-          <fundraise-cta
-            data-src="/test/fixtures/bilingual.json"
-            data-raised="3250"
-            data-goal="5000"
-            data-currency="EUR"
-          ></fundraise-cta>
+          <fundraise-cta data-raised="3250" data-goal="5000" data-currency="EUR"></fundraise-cta>
         </div>`,
       );
       const el = wrapper.querySelector('fundraise-cta')!;
-      await waitUntil(() => part(el, 'progress'), 'no progress bar');
+      await el.updateComplete;
       const eur = new Intl.NumberFormat('fr', {
         style: 'currency',
         currency: 'EUR',
@@ -1009,15 +1004,10 @@ describe('<fundraise-cta>', () => {
   describe('languages', () => {
     it('speaks French with lang="fr"', async () => {
       const wrapper = await fixture(
-        html`<div lang="fr">
-          <fundraise-cta
-            data-src="/test/fixtures/bilingual.json"
-            data-endpoint="/api/signups"
-          ></fundraise-cta>
-        </div>`,
+        html`<div lang="fr"><fundraise-cta data-endpoint="/api/signups"></fundraise-cta></div>`,
       );
       const el = wrapper.querySelector('fundraise-cta')!;
-      await waitUntil(() => part(el, 'button'), 'no button');
+      await el.updateComplete;
       await openForm(el);
       expect(input(el, 'name').labels![0].textContent).to.equal(fr.name);
       expect(input(el, 'email').labels![0].textContent).to.equal(fr.email);
@@ -1154,7 +1144,6 @@ describe('<fundraise-cta>', () => {
       const wrapper = await fixture(
         html`<div lang="fr">
           <fundraise-cta
-            data-src="/test/fixtures/bilingual.json"
             data-endpoint="/api/signups"
             data-consent="Oui, écrivez-moi."
             data-privacy-url="https://example.org/confidentialite"
@@ -1162,7 +1151,7 @@ describe('<fundraise-cta>', () => {
         </div>`,
       );
       const el = wrapper.querySelector('fundraise-cta')!;
-      await waitUntil(() => part(el, 'button'), 'no button');
+      await el.updateComplete;
       await openForm(el);
       fill(el, 'Zoé', uniqueEmail('frconsent'));
       await submit(el);

@@ -694,11 +694,8 @@ describe('sign-up services', () => {
     it('counts the wait down in French too, and drops the count once it is over', async () => {
       const el = await cta({
         lang: 'fr',
-        // A document with French texts: the default study's are English only.
-        'data-src': '/test/fixtures/bilingual.json',
         'data-endpoint': '/api/signups?status=429&retry-after=1',
       });
-      await waitUntil(() => el.shadowRoot!.querySelector('[part="button"]'), 'no button');
       await signUp(el, uniqueEmail('retryfr'));
       expect(note(el).textContent).to.equal(
         `Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer dans ${seconds('fr', 1)}.`,

@@ -95,16 +95,12 @@ describe('<impact-stat>', () => {
     it('says "cité dans" in French', async () => {
       const el = await fixture<ImpactStatElement>(
         html`<div lang="fr">
-          <impact-stat
-            data-src="/test/fixtures/bilingual.json"
-            data-id="cited"
-            data-animate="none"
-          ></impact-stat>
+          <impact-stat data-id="minors-early-2000s" data-animate="none"></impact-stat>
         </div>`,
       );
       const stat = el.querySelector('impact-stat')!;
-      await waitUntil(() => part(stat, 'source'), 'no card');
-      expect(text(stat, 'source')).to.contain(', cité dans Étude d’essai bilingue, 2021');
+      await stat.updateComplete;
+      expect(text(stat, 'source')).to.contain(', cité dans Cambodia Prevalence Study, 2015');
     });
 
     it('takes the first stat of the default document without data-id', async () => {

@@ -57,8 +57,8 @@ describe('<study-quote>', () => {
       expect(part(el, 'author')!.closest('figcaption')!.parentElement).to.equal(figure);
       expect(words(el, 'author')).to.equal(sharon.author);
       expect(words(el, 'role')).to.equal(sharon.role);
-      // The card is in the study's language, whatever the page's.
-      expect(part(el, 'card')!.lang).to.equal(DEFAULT_DOCUMENT.study.locale);
+      // The quote is in the study's language, whatever the page's.
+      expect(part(el, 'text')!.lang).to.equal(DEFAULT_DOCUMENT.study.locale);
       // No source of its own and no study URL: cited as the study, as text.
       expect(part(el, 'source')!.localName).to.equal('cite');
       expect(words(el, 'source')).to.contain(DEFAULT_DOCUMENT.study.title);

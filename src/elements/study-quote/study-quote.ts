@@ -297,7 +297,7 @@ export class StudyQuoteElement extends ImpactElement {
           part="text"
           class=${collapsed ? 'clamp' : ''}
           cite=${href ?? nothing}
-          lang=${(ownText || !item.text) && wanted !== lang ? wanted : nothing}
+          lang=${ownText || !item.text ? wanted : nothing}
         >
           ${text}
         </blockquote>
