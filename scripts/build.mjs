@@ -168,16 +168,15 @@ for (const [entry, outfile] of [
   });
 }
 const { studyDocumentSchema } = await import(pathToFileURL(schemaModule).href);
-const { forEditors } = await import(pathToFileURL(notesModule).href);
+const { withNotes } = await import(pathToFileURL(notesModule).href);
 const { DEFAULT_DOCUMENT } = await import(pathToFileURL(defaultModule).href);
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://unpkg.com/impact-widgets/dist/study.schema.json',
   title: 'impact-widgets study document',
   description: 'One study: its headline stats, quotes and calls to action.',
-  // The notes, language tags and word lists are for editors only, so they join the schema here
-  // and never the bundle.
-  ...forEditors(studyDocumentSchema),
+  // The notes are for editors only, so they join the schema here and never the bundle.
+  ...withNotes(studyDocumentSchema),
 };
 writeFileSync('dist/study.schema.json', `${JSON.stringify(schema, null, 2)}\n`);
 // The default document as JSON: a complete example to start a partner's own document from.

@@ -4,26 +4,10 @@
  * bundle never imports this module, because the validator has no use for prose and every byte of
  * it would reach each reader's browser.
  */
-import { ctaWords } from '../elements/fundraise-cta/fundraise-cta.messages.js';
-import { statWords } from '../elements/impact-stat/impact-stat.messages.js';
-import { quoteWords } from '../elements/study-quote/study-quote.messages.js';
 import type { JsonSchema } from './schema.js';
 
-/** Each element's words, by tag: what a document's `messages` may give per language. */
-export const ELEMENT_WORDS: Record<string, Record<string, string>> = {
-  'impact-stat': statWords.en,
-  'study-quote': quoteWords.en,
-  'fundraise-cta': ctaWords.en,
-};
-
-/** A BCP 47 tag, as language maps and `messages` name languages: `km`, `fr-CA`, `zh-Hant`. */
-const LANGUAGE_TAG = { pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$' };
-
 export const schemaNotes: Record<string, string> = {
-  'study.locale':
-    'BCP 47 language of the document’s plain-string texts, and the language a card falls back to when the page asks for one a text lacks; used when the page gives none.',
-  'stats[].figure':
-    'The figure as the study writes it, per language (such as Khmer digits), shown instead of the formatted value: every runtime then shows the same, including a browser that lacks the language’s number formats.',
+  'study.locale': 'BCP 47 language of the text, used when the page gives none.',
   'stats[].value': 'For "percent", percentage points: 2.2 means 2.2 %.',
   'stats[].currency': 'ISO 4217 code, for the "currency" format.',
   'stats[].source.cited':
@@ -43,42 +27,6 @@ export const schemaNotes: Record<string, string> = {
   'ctas[].signup.contact':
     'Where a person can write when the sign-up service refuses the set-up (a 404, an HTML page): shown beside that message.',
 };
-
-/**
- * What only editors need, added to a copy of the schema: the keys of language maps must be BCP 47
- * tags, and each element's words under `messages` are listed (with the English word as their
- * description), so a misspelt key is flagged as it is typed.
- */
-export function forEditors(schema: JsonSchema): JsonSchema {
-  const copy = withNotes(schema);
-  const visit = (node: JsonSchema) => {
-    if (Array.isArray(node.type)) Object.assign(node, { propertyNames: LANGUAGE_TAG });
-    Object.values(node.properties ?? {}).forEach(visit);
-    if (node.items) visit(node.items);
-  };
-  visit(copy);
-  const words = Object.fromEntries(
-    Object.entries(ELEMENT_WORDS).map(([tag, table]) => [
-      tag,
-      {
-        type: 'object',
-        properties: Object.fromEntries(
-          Object.entries(table).map(([key, word]) => [
-            key,
-            { type: 'string', minLength: 1, description: `In English: ${word}` },
-          ]),
-        ),
-        additionalProperties: false,
-      },
-    ]),
-  );
-  // JSON Schema's `false` (no other key) is beyond the validator's subset, hence the plain object.
-  Object.assign(copy.properties!.messages!, {
-    propertyNames: LANGUAGE_TAG,
-    additionalProperties: { type: 'object', properties: words, additionalProperties: false },
-  });
-  return copy;
-}
 
 /**
  * A copy of the schema with each note as its field's `description`. The copy shares no object, so

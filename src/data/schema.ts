@@ -12,16 +12,18 @@
  */
 
 const text = { type: 'string', minLength: 1 } as const;
+/** A BCP 47 tag, as a language map's keys and `messages` name languages: `km`, `fr-CA`, `zh-Hant`. */
+const language = { pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$' } as const;
 /**
  * Words the organisation wrote: one string, in the document's language (`study.locale`), or a
  * language map of its own texts, `{"en": "…", "km": "…"}`. Plain JSON Schema: a string's keywords
- * and an object's apply each to its own type only. (dist/study.schema.json also checks the map's
- * keys are BCP 47 tags, for editors: a key no page asks for is never shown, so the bundle need not.)
+ * and an object's apply each to its own type only.
  */
 const local = {
   type: ['string', 'object'],
   minLength: 1,
   minProperties: 1,
+  propertyNames: language,
   additionalProperties: text,
 } as const;
 const number = { type: 'number' } as const;
@@ -140,11 +142,12 @@ export const studyDocumentSchema = {
     },
     /**
      * The elements' own words per language, for languages they have none of (or to reword
-     * theirs): `{"km": {"impact-stat": {"source": "…"}}}`. Each element checks that a language's
-     * words are complete; dist/study.schema.json lists them, for editors.
+     * theirs): `{"km": {"impact-stat": {"source": "…"}}}`. Each element checks its own keys, and
+     * the build lists them in dist/study.schema.json for editors.
      */
     messages: {
       type: 'object',
+      propertyNames: language,
       additionalProperties: {
         type: 'object',
         additionalProperties: { type: 'object', additionalProperties: text },
@@ -162,6 +165,7 @@ export interface JsonSchema {
   /** The schema of an object's keys that `properties` does not name. */
   additionalProperties?: JsonSchema;
   minProperties?: number;
+  propertyNames?: { pattern: string };
   required?: readonly string[];
   items?: JsonSchema;
   enum?: readonly string[];
@@ -311,8 +315,10 @@ function check(schema: JsonSchema, value: unknown, path: string): string | undef
       }
       const keys = Object.keys(record);
       if (keys.length < (schema.minProperties ?? 0)) return fail('a language map with a text');
-      const other = schema.additionalProperties;
       for (const key of keys) {
+        const name = schema.propertyNames && !new RegExp(schema.propertyNames.pattern).test(key);
+        if (name) return `${path ? `${path}.` : ''}${key}: not a language tag (BCP 47)`;
+        const other = schema.additionalProperties;
         const problem =
           other && !schema.properties?.[key] && check(other, record[key], `${path}.${key}`);
         if (problem) return problem;
