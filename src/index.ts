@@ -10,16 +10,7 @@ export { DEFAULT_DOCUMENT } from './data/default-document.js';
 export { loadStudyDocument, StudyLoadError } from './data/loader.js';
 export type { LoadErrorCause } from './data/loader.js';
 export { validateStudyDocument } from './data/schema.js';
-export type {
-  Cta,
-  LocalText,
-  PlainStudyDocument,
-  Quote,
-  Stat,
-  Study,
-  StudyDocument,
-} from './data/schema.js';
-export { documentLanguages, localizeDocument } from './data/languages.js';
+export type { Cta, Quote, Stat, Study, StudyDocument } from './data/schema.js';
 export { StudyItemController } from './controllers/study-item-controller.js';
 export type { ImpactErrorDetail } from './internal/events.js';
 

@@ -4,15 +4,13 @@
  * its script runs: the fallback content written into the snippet. Add an element to the bundle,
  * then add its entry here.
  */
-import { formatStat, type Cta, type Stat } from '../../src/index.js';
-import type { PlainStudyDocument } from '../../src/data/schema.js';
+import { formatStat, type Cta, type Stat, type StudyDocument } from '../../src/index.js';
 import type { BrowserOnly } from './card.js';
 import type { Attributes, Tree } from './markup.js';
 import { fieldMap, netlifyForm, readPaste, SERVICES, type Reading } from './signup-services.js';
 
 export type ItemKind = 'stats' | 'quotes' | 'ctas';
-/** An item in the builder's language: the fallback and titles are written in one. */
-export type ItemOf<K extends ItemKind> = PlainStudyDocument[K][number];
+export type ItemOf<K extends ItemKind> = StudyDocument[K][number];
 
 /** One attribute a partner may set. `''` always means "leave it out": the item's own value. */
 export interface OptionSpec {
@@ -27,7 +25,7 @@ export interface OptionSpec {
 
 export interface FallbackContext {
   lang: string;
-  study: PlainStudyDocument['study'];
+  study: StudyDocument['study'];
   /** The options the partner chose, by attribute name. */
   options: Attributes;
 }
@@ -77,7 +75,7 @@ function safeLink(url: string | undefined, schemes = ['http:', 'https:']): strin
 }
 
 /** The study as a card cites it. */
-const citation = (study: PlainStudyDocument['study']): Tree => [
+const citation = (study: StudyDocument['study']): Tree => [
   'cite',
   {},
   `${study.title}, ${study.year}`,

@@ -6,8 +6,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { DEFAULT_DOCUMENT } from '../../src/index.js';
-import type { PlainStudyDocument as StudyDocument } from '../../src/data/schema.js';
+import { DEFAULT_DOCUMENT, type StudyDocument } from '../../src/index.js';
 import {
   sentFields,
   serviceLog,

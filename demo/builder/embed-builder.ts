@@ -6,13 +6,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import pkg from '../../package.json' with { type: 'json' };
-import {
-  DEFAULT_DOCUMENT,
-  loadStudyDocument,
-  localizeDocument,
-  type PlainStudyDocument,
-  type StudyDocument,
-} from '../../src/index.js';
+import { DEFAULT_DOCUMENT, loadStudyDocument, type StudyDocument } from '../../src/index.js';
 import { elementLang } from '../../src/internal/lang.js';
 import { readCard, scheme, type Block } from '../../src/snapshot/card.js';
 import { emailAttributes, emailOf } from '../../src/snapshot/email.js';
@@ -527,12 +521,7 @@ export class EmbedBuilderElement extends LitElement {
   }
 
   #items<K extends ElementSpec['kind']>(spec: ElementSpec<K>): ItemOf<K>[] {
-    return this.#shown[spec.kind] as ItemOf<K>[];
-  }
-
-  /** The document's texts in the builder's language, for the fallback and titles it writes. */
-  get #shown(): PlainStudyDocument {
-    return localizeDocument(this.study, this.language);
+    return this.study[spec.kind] as ItemOf<K>[];
   }
 
   #item(spec: ElementSpec) {
@@ -548,7 +537,7 @@ export class EmbedBuilderElement extends LitElement {
   /** What the element is built from: the options only when the chosen snippet carries them. */
   get #context(): FallbackContext {
     const options = SNIPPETS[this.snippet].carriesOptions ? this.#options : {};
-    return { lang: this.language, study: this.#shown.study, options };
+    return { lang: this.language, study: this.study.study, options };
   }
 
   /** The element's attributes for one item: its document, theme, language and options. */

@@ -47,7 +47,7 @@ describe('StudyItemController', () => {
     );
     expect(el.updates).to.equal(1);
     expect(el.controller.item).to.equal(DEFAULT_DOCUMENT.quotes.find((q) => q.id === 'ed-wilson'));
-    expect(el.controller.state.status === 'ready' && el.controller.state.document?.study).to.equal(
+    expect(el.controller.state.status === 'ready' && el.controller.state.study).to.equal(
       DEFAULT_DOCUMENT.study,
     );
   });

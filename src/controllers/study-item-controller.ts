@@ -1,27 +1,17 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { DEFAULT_DOCUMENT } from '../data/default-document.js';
 import { loadedStudyDocument, loadStudyDocument, StudyLoadError } from '../data/loader.js';
-import { localize } from '../data/languages.js';
-import {
-  studyDocumentSchema,
-  type ItemKind,
-  type ItemOf,
-  type Localized,
-  type Study,
-  type StudyDocument,
-} from '../data/schema.js';
-import { elementLang } from '../internal/lang.js';
-import { speak, type Speech, type Words } from '../internal/messages.js';
+import type { ItemKind, ItemOf, Study, StudyDocument } from '../data/schema.js';
 
 /** What the controller reads from its element: the `data-src` and `data-id` attributes. */
-export interface StudyItemHost extends ReactiveControllerHost, Element {
+export interface StudyItemHost extends ReactiveControllerHost {
   src?: string | undefined;
   itemId?: string | undefined;
 }
 
 export type StudyItemState<K extends ItemKind> =
   | { status: 'loading' }
-  | { status: 'ready'; document?: StudyDocument; items: ItemOf<K>[] }
+  | { status: 'ready'; study?: Study; items: ItemOf<K>[] }
   | { status: 'error'; error: StudyLoadError };
 
 export interface StudyItemOptions {
@@ -110,39 +100,6 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     return this.state.status === 'ready' ? this.state.items[0] : undefined;
   }
 
-  /**
-   * The card in the language it speaks (see `speak`): the item at `index` and the study with their
-   * texts in it, and the element's `table` of words, or the document's for that language.
-   */
-  speak<W extends Words>(
-    table: { en: W; fr: W },
-    report: (cause: string, message: string) => void,
-    index = 0,
-  ): Speech<W> & { item?: Localized<ItemOf<K>>; study?: Study } {
-    const { state, host, kind } = this;
-    const document = state.status === 'ready' ? state.document : undefined;
-    const raw = state.status === 'ready' ? state.items[index] : undefined;
-    const own = document?.study.locale ?? 'en';
-    const schema = studyDocumentSchema.properties;
-    const speech = speak({
-      tag: host.localName,
-      wanted: elementLang(host, own),
-      own,
-      parts: [
-        [schema[kind].items, raw],
-        [schema.study, document?.study],
-      ],
-      table,
-      messages: document?.messages,
-      report,
-    });
-    return {
-      ...speech,
-      item: raw && (localize(schema[kind].items, raw, speech.lang) as Localized<ItemOf<K>>),
-      study: document && localize(schema.study, document.study, speech.lang),
-    };
-  }
-
   hostConnected(): void {
     // Coming back after a load was abandoned: resolve again.
     if (this.#key === undefined) this.host.requestUpdate();
@@ -188,7 +145,7 @@ export class StudyItemController<K extends ItemKind> implements ReactiveControll
     try {
       return {
         status: 'ready',
-        document,
+        study: document.study,
         items: findItems(document, this.kind, this.host.itemId, name),
       };
     } catch (error) {

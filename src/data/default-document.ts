@@ -5,9 +5,9 @@
  * early-2000s 30 % is a different estimate, for Phnom Penh alone, so the two are kept apart and no
  * reduction is computed from them.
  */
-import type { PlainStudyDocument } from './schema.js';
+import type { StudyDocument } from './schema.js';
 
-export const DEFAULT_DOCUMENT: PlainStudyDocument = {
+export const DEFAULT_DOCUMENT: StudyDocument = {
   version: 1,
   study: {
     id: 'cambodia-prevalence-2015',

@@ -12,27 +12,13 @@
  */
 
 const text = { type: 'string', minLength: 1 } as const;
-/** A BCP 47 tag, as a language map's keys and `messages` name languages: `km`, `fr-CA`, `zh-Hant`. */
-const language = { pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$' } as const;
-/**
- * Words the organisation wrote: one string, in the document's language (`study.locale`), or a
- * language map of its own texts, `{"en": "…", "km": "…"}`. Plain JSON Schema: a string's keywords
- * and an object's apply each to its own type only.
- */
-const local = {
-  type: ['string', 'object'],
-  minLength: 1,
-  minProperties: 1,
-  propertyNames: language,
-  additionalProperties: text,
-} as const;
 const number = { type: 'number' } as const;
 const currency = { type: 'string', minLength: 3, maxLength: 3 } as const;
 /** A link target. Schemes are checked where a link is rendered, so a bad one drops the link, not the document. */
 const link = { type: 'string' } as const;
 const source = {
   type: 'object',
-  properties: { label: local, url: link },
+  properties: { label: text, url: link },
   required: ['label'],
 } as const;
 /** A stat's source may be one the study only cites, which changes how its card credits it. */
@@ -55,8 +41,8 @@ export const studyDocumentSchema = {
       required: ['id', 'title', 'publisher', 'year'],
       properties: {
         id: text,
-        title: local,
-        publisher: local,
+        title: text,
+        publisher: text,
         year: { type: 'integer' },
         url: link,
         locale: text,
@@ -73,14 +59,12 @@ export const studyDocumentSchema = {
           format: { enum: ['percent', 'number', 'compact', 'currency'] },
           currency,
           decimals: { type: 'integer', minimum: 0, maximum: 20 },
-          label: local,
-          context: local,
-          /** The figure as the study writes it, shown instead of the formatted value. */
-          figure: local,
+          label: text,
+          context: text,
           baseline: {
             type: 'object',
             required: ['value', 'label'],
-            properties: { value: number, label: local },
+            properties: { value: number, label: text },
           },
           source: statSource,
         },
@@ -91,7 +75,7 @@ export const studyDocumentSchema = {
       items: {
         type: 'object',
         required: ['id', 'text', 'author'],
-        properties: { id: text, text: local, author: local, role: local, date: local, source },
+        properties: { id: text, text, author: text, role: text, date: text, source },
       },
     },
     ctas: {
@@ -101,12 +85,12 @@ export const studyDocumentSchema = {
         required: ['id', 'heading', 'body', 'button'],
         properties: {
           id: text,
-          heading: local,
-          body: local,
+          heading: text,
+          body: text,
           button: {
             type: 'object',
             required: ['label'],
-            properties: { label: local, href: link },
+            properties: { label: text, href: link },
           },
           signup: {
             type: 'object',
@@ -117,18 +101,18 @@ export const studyDocumentSchema = {
               provider: text,
               fields: text,
               formName: text,
-              consent: local,
+              consent: text,
               privacyUrl: link,
               contact: {
                 type: 'object',
                 required: ['url'],
-                properties: { label: local, url: link },
+                properties: { label: text, url: link },
               },
-              success: local,
+              success: text,
               guide: {
                 type: 'object',
                 required: ['label'],
-                properties: { label: local, url: link },
+                properties: { label: text, url: link },
               },
             },
           },
@@ -140,32 +124,13 @@ export const studyDocumentSchema = {
         },
       },
     },
-    /**
-     * The elements' own words per language, for languages they have none of (or to reword
-     * theirs): `{"km": {"impact-stat": {"source": "…"}}}`. Each element checks its own keys, and
-     * the build lists them in dist/study.schema.json for editors.
-     */
-    messages: {
-      type: 'object',
-      propertyNames: language,
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: { type: 'object', additionalProperties: text },
-      },
-    },
   },
 } as const;
 
 /** The subset of JSON Schema the document uses, and all that the validator understands. */
-type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
 export interface JsonSchema {
-  /** Several types: each keyword below applies to the values of its own type only. */
-  type?: JsonType | readonly JsonType[];
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
   properties?: Readonly<Record<string, JsonSchema>>;
-  /** The schema of an object's keys that `properties` does not name. */
-  additionalProperties?: JsonSchema;
-  minProperties?: number;
-  propertyNames?: { pattern: string };
   required?: readonly string[];
   items?: JsonSchema;
   enum?: readonly string[];
@@ -177,9 +142,6 @@ export interface JsonSchema {
   exclusiveMinimum?: number;
   description?: string;
 }
-
-/** One text the organisation wrote, in the document's language or as a language map. */
-export type LocalText = string | Readonly<Record<string, string>>;
 
 /** The TypeScript type a schema describes. */
 export type Infer<S> = S extends { const: infer C }
@@ -200,41 +162,18 @@ export type Infer<S> = S extends { const: infer C }
                     [K in keyof P as K extends R ? never : K]?: Infer<P[K]>;
                   }
                 >
-              : S extends { type: readonly ['string', 'object'] }
-                ? LocalText
-                : S extends { type: 'object'; additionalProperties: infer A }
-                  ? Readonly<Record<string, Infer<A>>>
-                  : never;
+              : never;
 type Flatten<T> = { [K in keyof T]: T[K] };
 
-/**
- * A value as a card shows it, in one language: each language map replaced by one of its texts
- * (see languages.ts). Every object of the document holds a text or a figure, so none is mistaken
- * for a language map.
- */
-export type Localized<T> = T extends string
-  ? T
-  : T extends readonly (infer E)[]
-    ? Localized<E>[]
-    : T extends Readonly<Record<string, string>>
-      ? string
-      : T extends object
-        ? { [K in keyof T]: Localized<T[K]> }
-        : T;
-
-/** The document as written, each text a string or a language map. */
 export type StudyDocument = Infer<typeof studyDocumentSchema>;
-/** A document whose texts are all plain strings, in its own language (such as the embedded one). */
-export type PlainStudyDocument = Localized<Omit<StudyDocument, 'messages'>>;
-export type Study = Localized<StudyDocument['study']>;
-export type Stat = Localized<StudyDocument['stats'][number]>;
-export type Quote = Localized<StudyDocument['quotes'][number]>;
-export type Cta = Localized<StudyDocument['ctas'][number]>;
+export type Study = StudyDocument['study'];
+export type Stat = StudyDocument['stats'][number];
+export type Quote = StudyDocument['quotes'][number];
+export type Cta = StudyDocument['ctas'][number];
 export type StatFormat = Stat['format'];
 
 /** The three lists of items an element can take its content from. */
 export type ItemKind = 'stats' | 'quotes' | 'ctas';
-/** An item as the document writes it. */
 export type ItemOf<K extends ItemKind> = StudyDocument[K][number];
 
 export type ValidationResult =
@@ -261,13 +200,7 @@ function check(schema: JsonSchema, value: unknown, path: string): string | undef
       ? undefined
       : fail(`one of ${schema.enum.map(show).join(', ')}`);
   }
-  let type = schema.type;
-  if (Array.isArray(type)) {
-    const own = value === null || Array.isArray(value) ? 'array' : typeof value;
-    type = type.find((candidate) => candidate === own);
-    if (!type) return fail('a string or a language map');
-  }
-  switch (type) {
+  switch (schema.type) {
     case 'string': {
       if (typeof value !== 'string') return fail('a string');
       if (value.length < (schema.minLength ?? 0)) return fail('a non-empty string');
@@ -311,16 +244,6 @@ function check(schema: JsonSchema, value: unknown, path: string): string | undef
       for (const [key, child] of Object.entries(schema.properties ?? {})) {
         if (!Object.hasOwn(record, key)) continue;
         const problem = check(child, record[key], path ? `${path}.${key}` : key);
-        if (problem) return problem;
-      }
-      const keys = Object.keys(record);
-      if (keys.length < (schema.minProperties ?? 0)) return fail('a language map with a text');
-      for (const key of keys) {
-        const name = schema.propertyNames && !new RegExp(schema.propertyNames.pattern).test(key);
-        if (name) return `${path ? `${path}.` : ''}${key}: not a language tag (BCP 47)`;
-        const other = schema.additionalProperties;
-        const problem =
-          other && !schema.properties?.[key] && check(other, record[key], `${path}.${key}`);
         if (problem) return problem;
       }
       return undefined;

@@ -2,7 +2,7 @@
  * The share pages' own words, around the cards (which speak through their elements' tables). One
  * language a site for now: `--lang`, else the document's locale.
  */
-import { messagesFor } from '../snapshot/snapshot.js';
+import { messagesFor } from '../internal/messages.js';
 
 export interface SiteMessages {
   from: string;

@@ -13,28 +13,18 @@
  * of the elements and Lit SSR for both commands.
  */
 import { readFileSync } from 'node:fs';
-import {
-  type Cta,
-  type PlainStudyDocument,
-  type Quote,
-  type Stat,
-  type StudyDocument,
-} from '../data/schema.js';
+import type { Cta, Quote, Stat, StudyDocument } from '../data/schema.js';
 import {
   cardWords,
   ELEMENTS,
   emailSnapshot,
   imageSnapshot,
-  localizeDocument,
   snapshot,
   type CardOptions,
   type Tag,
 } from '../snapshot/snapshot.js';
 import { escapeText, linked, scriptJson, tag, webUrl } from './markup.js';
 import { messagesOf, type SiteMessages } from './messages.js';
-
-/** The document's texts in the site's language. */
-type Shown = PlainStudyDocument;
 
 /** A document or option `publish` cannot make a site of; its message names what to change. */
 export class PublishError extends Error {
@@ -226,7 +216,7 @@ ${body}
 `;
 
 /** The site's header and footer, the same on every page: the study, and where it comes from. */
-function frame(document: Shown, root: string, m: SiteMessages, main: string): string {
+function frame(document: StudyDocument, root: string, m: SiteMessages, main: string): string {
   const { study } = document;
   return `<body>
 <header><p class="site">${tag('a', { href: root || './' })}${escapeText(study.title)}</a></p></header>
@@ -248,13 +238,12 @@ export async function publishSite(options: PublishOptions): Promise<Site> {
     found.forEach((warning) => warnings.add(`${where}: ${warning}`));
   const lang = options.lang ?? document.study.locale ?? 'en';
   const m = messagesOf(lang);
-  const shown = localizeDocument(document, lang);
   const sourceName = 'study.json';
 
   const entries: Entry[] = [];
   for (const [name, { kind }] of Object.entries(ELEMENTS)) {
     const tagName = name as Tag;
-    for (const item of shown[kind] as Item[]) {
+    for (const item of document[kind] as Item[]) {
       const path = `${tagName}/${item.id}/`;
       const card: CardOptions = {
         tag: tagName,
@@ -340,7 +329,7 @@ export async function publishSite(options: PublishOptions): Promise<Site> {
       page(
         {
           lang: entry.lang,
-          title: `${entry.title} · ${shown.study.title}`,
+          title: `${entry.title} · ${document.study.title}`,
           root: '../../',
           csp: csp(["'self'", entry.signup]),
           more: [
@@ -351,7 +340,7 @@ export async function publishSite(options: PublishOptions): Promise<Site> {
               'og:description': entry.description,
               'og:url': entry.url,
               'og:type': 'website',
-              'og:site_name': shown.study.publisher,
+              'og:site_name': document.study.publisher,
               'og:locale': ogLocale(entry.lang),
               ...(image && {
                 'og:image': image.url,
@@ -371,18 +360,18 @@ export async function publishSite(options: PublishOptions): Promise<Site> {
               href: `${entry.url}oembed.json`,
               title: entry.title,
             }),
-            `<script type="application/ld+json">${scriptJson(provenance(shown, entry))}</script>`,
+            `<script type="application/ld+json">${scriptJson(provenance(document, entry))}</script>`,
             '<script type="module" src="../../impact-widgets.js"></script>',
             '<script src="../../site.js" defer></script>',
           ],
         },
         frame(
-          shown,
+          document,
           '../../',
           m,
           `<h1>${escapeText(entry.title)}</h1>
 <div class="card">${own.html.trimEnd()}</div>
-<p class="citation">${citation(shown, item, m)}</p>
+<p class="citation">${citation(document, item, m)}</p>
 <p>${tag('a', { href: 'email.html' })}${escapeText(m.emailCard)}</a>${image ? ` · ${tag('a', { href: 'card.png' })}${escapeText(m.image)}</a>` : ''}</p>
 <section aria-labelledby="embed">
 <h2 id="embed">${escapeText(m.embed)}</h2>
@@ -408,7 +397,7 @@ ${tag('button', { type: 'button', 'data-copy': `snippet-${index}`, class: 'copy'
           type: 'rich',
           version: '1.0',
           title: entry.title,
-          provider_name: shown.study.publisher,
+          provider_name: document.study.publisher,
           provider_url: base,
           width: FRAME.width,
           height,
@@ -470,8 +459,8 @@ ${tag('button', { type: 'button', 'data-copy': `snippet-${index}`, class: 'copy'
   }
 
   files.set(sourceName, `${JSON.stringify(document, null, 2)}\n`);
-  files.set('index.html', indexPage(document, shown, entries, m, lang, base));
-  files.set('404.html', notFoundPage(shown, m, lang, base));
+  files.set('index.html', indexPage(document, entries, m, lang, base));
+  files.set('404.html', notFoundPage(document, m, lang, base));
   files.set('sitemap.xml', sitemap(base, entries));
   // Netlify sends no CORS headers of its own: partners' pages load the scripts and the document
   // from this site (GitHub Pages sends these already, and ignores the file).
@@ -481,7 +470,7 @@ ${tag('button', { type: 'button', 'data-copy': `snippet-${index}`, class: 'copy'
 }
 
 /** The citation under the card: the item's source, and the study it comes from. */
-function citation(document: Shown, item: Item, m: SiteMessages): string {
+function citation(document: StudyDocument, item: Item, m: SiteMessages): string {
   const { study } = document;
   const source = (item as Stat | Quote).source;
   const from = `${escapeText(m.from)} <cite>${linked(study.title, study.url)}</cite>, ${escapeText(study.publisher)}, ${study.year}.`;
@@ -495,7 +484,7 @@ function citation(document: Shown, item: Item, m: SiteMessages): string {
  * study as a Report, a figure as a Claim that appears in it (and first in its source when the
  * study only cites it, as the card's "as cited in" says), a quotation by its speaker.
  */
-function provenance(document: Shown, entry: Entry): object {
+function provenance(document: StudyDocument, entry: Entry): object {
   const { study } = document;
   const report = {
     '@type': 'Report',
@@ -559,13 +548,12 @@ const GROUPS: Record<Tag, keyof SiteMessages> = {
 
 function indexPage(
   document: StudyDocument,
-  shown: Shown,
   entries: Entry[],
   m: SiteMessages,
   lang: string,
   base: string,
 ): string {
-  const { study } = shown;
+  const { study } = document;
   const groups = (Object.keys(GROUPS) as Tag[])
     .map((kind) => {
       const mine = entries.filter((entry) => entry.tag === kind);
@@ -608,7 +596,7 @@ ${cards.join('\n')}
       ],
     },
     frame(
-      shown,
+      document,
       '',
       m,
       `<h1>${escapeText(study.title)}</h1>
@@ -622,7 +610,12 @@ ${groups}`,
  * The page a host serves for any missing path: its links are absolute, since it may be served
  * at any depth.
  */
-function notFoundPage(document: Shown, m: SiteMessages, lang: string, base: string): string {
+function notFoundPage(
+  document: StudyDocument,
+  m: SiteMessages,
+  lang: string,
+  base: string,
+): string {
   const path = new URL(base).pathname;
   return page(
     {

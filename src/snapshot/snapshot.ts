@@ -33,9 +33,6 @@ import { IMAGE_WIDTH, imagePng, imageSvg } from './image.js';
 import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
-// For the publish command, which takes everything of the elements' from here (build.mjs).
-export { documentLanguages, localizeDocument } from '../data/languages.js';
-export { messagesFor } from '../internal/messages.js';
 export { DEFAULT_DOCUMENT };
 
 /** The elements a snapshot can show, and the list of the document each takes its item from. */

@@ -10,8 +10,7 @@
 import { aTimeout, expect, nextFrame, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { DEFAULT_DOCUMENT } from '../../src/data/default-document.js';
-import { ctaWords } from '../../src/elements/fundraise-cta/fundraise-cta.messages.js';
-import { messagesFor } from '../../src/internal/messages.js';
+import { ctaMessages } from '../../src/elements/fundraise-cta/fundraise-cta.messages.js';
 import { described, input, openForm, received, signUpAs, submitButton } from '../signup-form.js';
 import { closePages, part, rendered, TAGS, type BuiltPage } from './built-page.js';
 import {
@@ -103,7 +102,7 @@ function commonStates(tag: string): State[] {
 const link = (el: Element, selector = 'a') =>
   el.shadowRoot!.querySelector<HTMLAnchorElement>(selector);
 const quoteOf = (id: string) => DEFAULT_DOCUMENT.quotes.find((quote) => quote.id === id)!;
-const en = messagesFor('en', ctaWords);
+const en = ctaMessages('en');
 
 /** Network and timers take their time on a busy machine. */
 const PATIENT = { timeout: 5000 };

@@ -2,8 +2,7 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_DOCUMENT } from '../../data/default-document.js';
 import type { Cta } from '../../data/schema.js';
 import { ctaView, type CtaAttributes } from './cta-view.js';
-import { ctaWords } from './fundraise-cta.messages.js';
-import { fill, messagesFor } from '../../internal/messages.js';
+import { ctaMessages } from './fundraise-cta.messages.js';
 
 // What the element's own tests do not reach through a rendered card: several mistakes at once,
 // the document's privacy and contact links, relative URLs, Netlify's form name and amounts at
@@ -11,7 +10,6 @@ import { fill, messagesFor } from '../../internal/messages.js';
 
 const attributes = (given: Partial<CtaAttributes> = {}): CtaAttributes => ({ id: '', ...given });
 const study: Cta = DEFAULT_DOCUMENT.ctas[0];
-const speech = (lang: string) => ({ lang, dir: undefined, words: messagesFor(lang, ctaWords) });
 const page = (url: string) => new URL(url, document.baseURI).href;
 
 describe('ctaView', () => {
@@ -31,7 +29,7 @@ describe('ctaView', () => {
     const [view, problems] = ctaView(
       attributes(given as Partial<CtaAttributes>),
       study,
-      speech('en'),
+      'en',
       undefined,
     );
     // Each warning opens with the attribute at fault and quotes what the partner wrote.
@@ -76,7 +74,7 @@ describe('ctaView', () => {
         contact: { label: 'Write to us', url: 'javascript:alert(2)' },
       },
     };
-    const [view, problems] = ctaView(attributes(), cta, speech('en'), undefined);
+    const [view, problems] = ctaView(attributes(), cta, 'en', undefined);
     expect(problems.map(([cause]) => cause)).to.deep.equal(['schema', 'schema']);
     expect(problems[0][1]).to.match(/^signup\.contact\.url of call to action "doc" "javascript:/);
     expect(problems[1][1]).to.match(/^signup\.privacyUrl of call to action "doc" "javascript:/);
@@ -86,7 +84,7 @@ describe('ctaView', () => {
     const [own, none] = ctaView(
       attributes({ privacyUrl: 'https://example.org/privacy', contactUrl: 'mailto:a@example.org' }),
       cta,
-      speech('en'),
+      'en',
       undefined,
     );
     expect(none).to.deep.equal([]);
@@ -106,7 +104,7 @@ describe('ctaView', () => {
         contactUrl: '#contact',
       }),
       undefined,
-      speech('en'),
+      'en',
       undefined,
     );
     expect(problems).to.deep.equal([]);
@@ -116,7 +114,7 @@ describe('ctaView', () => {
       guideUrl: page('../guide.pdf'),
       privacy: page('?privacy'),
     });
-    expect(view!.contact).to.deep.equal([messagesFor('en', ctaWords).contact, page('#contact')]);
+    expect(view!.contact).to.deep.equal([ctaMessages('en').contact, page('#contact')]);
   });
 
   it("names Netlify's form after data-form-name, else the document's, else the call to action", () => {
@@ -124,7 +122,7 @@ describe('ctaView', () => {
       ctaView(
         attributes({ provider: 'netlify', endpoint: '/', id: 'element', ...given }),
         { ...study, signup: { ...study.signup!, formName } },
-        speech('en'),
+        'en',
         undefined,
       )[0]!.extra;
     expect(netlify({ formName: 'mine' }, 'theirs')).to.deep.equal({ 'form-name': 'mine' });
@@ -143,7 +141,7 @@ describe('ctaView', () => {
       const [view, problems] = ctaView(
         attributes({ provider: 'kit', endpoint: 'https://example.org/signups', fields: own }),
         { ...study, signup: { ...study.signup!, fields: fromDocument } },
-        speech('en'),
+        'en',
         undefined,
       );
       const text = own ?? fromDocument;
@@ -160,7 +158,7 @@ describe('ctaView', () => {
       ctaView(
         attributes({ heading: 'Give', href: 'https://example.org/give', raised, goal }),
         undefined,
-        speech('en'),
+        'en',
         undefined,
       );
     const plain = new Intl.NumberFormat('en');
@@ -169,10 +167,7 @@ describe('ctaView', () => {
       const [view, problems] = bar('0', '250');
       expect(problems).to.deep.equal([]);
       expect(view!.progress).to.deep.equal([
-        fill(messagesFor('en', ctaWords).progress, {
-          raised: plain.format(0),
-          goal: plain.format(250),
-        }),
+        ctaMessages('en').progress(plain.format(0), plain.format(250)),
         0,
         250,
       ]);

@@ -9,8 +9,7 @@
 import { numberFormat } from '../../format/intl-cache.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import type { Cta } from '../../data/schema.js';
-import { fill, type Speech } from '../../internal/messages.js';
-import type { CtaMessages } from './fundraise-cta.messages.js';
+import { ctaMessages, type CtaMessages } from './fundraise-cta.messages.js';
 import { fieldMap, provider } from './providers.js';
 import type { SignupEncoding, SignupProblem, SignupTarget } from './signup-controller.js';
 
@@ -44,7 +43,6 @@ export interface CtaAttributes {
 export interface View extends SignupTarget {
   m: CtaMessages;
   lang: string;
-  dir: 'rtl' | undefined;
   heading: string;
   body?: string;
   label: string;
@@ -70,10 +68,11 @@ export interface View extends SignupTarget {
 export function ctaView(
   own: CtaAttributes,
   cta: Cta | undefined,
-  { lang, dir, words: m }: Speech<CtaMessages>,
+  lang: string,
   failure: SignupProblem | undefined,
 ): [view: View | undefined, problems: Problem[]] {
   const problems: Problem[] = [];
+  const m = ctaMessages(lang);
   // A blank heading, label or thanks is no value: never an empty heading, a control without a
   // name or a silent success.
   const heading = own.heading?.trim() || cta?.heading;
@@ -170,7 +169,6 @@ export function ctaView(
     {
       m,
       lang,
-      dir,
       id,
       heading,
       body: own.body ?? cta?.body,
@@ -214,7 +212,7 @@ function progress(
       lang,
       currency != null ? { style: 'currency', currency, maximumFractionDigits: 0 } : {},
     );
-    return [fill(m.progress, { raised: format(r), goal: format(g) }), Math.min(r, g), g];
+    return [m.progress(format(r), format(g)), Math.min(r, g), g];
   } catch {
     problems.push([
       'attribute',

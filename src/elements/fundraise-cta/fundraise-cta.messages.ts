@@ -2,8 +2,9 @@
  * The words `<fundraise-cta>` adds around a partner's own texts. The failure messages say that
  * nothing typed was lost, because a person who fears retyping a form abandons it.
  */
-// A type, not an interface: only a type alias is a `Record<string, string>` for `speak`.
-export type CtaMessages = {
+import { messagesFor } from '../../internal/messages.js';
+
+export interface CtaMessages {
   button: string;
   name: string;
   email: string;
@@ -19,10 +20,8 @@ export type CtaMessages = {
   network: string;
   offline: string;
   endpoint: string;
-  /** After a 429, once Retry works again. */
-  throttled: string;
-  /** After a 429: `{wait}` is how long until Retry works again. */
-  throttledWait: string;
+  /** After a 429: `wait` is how long until Retry works again, or '' once it does. */
+  throttled: (wait: string) => string;
   consentMissing: string;
   privacy: string;
   contact: string;
@@ -30,9 +29,8 @@ export type CtaMessages = {
   /** The thanks after a blind post: it says no more than that the sign-up was sent. */
   sent: string;
   guide: string;
-  /** `{raised}` and `{goal}` are the amounts. */
-  progress: string;
-};
+  progress: (raised: string, goal: string) => string;
+}
 
 const en: CtaMessages = {
   button: 'Learn more',
@@ -51,15 +49,15 @@ const en: CtaMessages = {
   offline: "You're offline. We'll send your sign-up when you're back online.",
   endpoint:
     'Sorry, your sign-up could not be sent right now. Your details are still here: please retry later.',
-  throttled: 'Too many sign-ups at once. Your details are still here: please retry.',
-  throttledWait: 'Too many sign-ups at once. Your details are still here: please retry in {wait}.',
+  throttled: (wait) =>
+    `Too many sign-ups at once. Your details are still here: please retry${wait && ` in ${wait}`}.`,
   consentMissing: 'Please tick this box to sign up.',
   privacy: 'How we use your details',
   contact: 'Contact us',
   thanks: 'Thank you for signing up!',
   sent: 'Thank you! Your sign-up was sent.',
   guide: 'In the meantime, please take a look at our free guide:',
-  progress: '{raised} raised of {goal} goal',
+  progress: (raised, goal) => `${raised} raised of ${goal} goal`,
 };
 
 const fr: CtaMessages = {
@@ -82,17 +80,15 @@ const fr: CtaMessages = {
   offline: 'Vous êtes hors ligne. Nous enverrons votre inscription dès votre retour en ligne.',
   endpoint:
     'Désolé, votre inscription n’a pas pu être envoyée pour le moment. Vos informations sont conservées : veuillez réessayer plus tard.',
-  throttled:
-    'Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer.',
-  throttledWait:
-    'Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer dans {wait}.',
+  throttled: (wait) =>
+    `Trop d’inscriptions en même temps. Vos informations sont conservées : veuillez réessayer${wait && ` dans ${wait}`}.`,
   consentMissing: 'Veuillez cocher cette case pour vous inscrire.',
   privacy: 'Comment nous utilisons vos données',
   contact: 'Nous contacter',
   thanks: 'Merci pour votre inscription !',
   sent: 'Merci ! Votre inscription a été envoyée.',
   guide: 'En attendant, découvrez notre guide gratuit :',
-  progress: '{raised} collectés sur un objectif de {goal}',
+  progress: (raised, goal) => `${raised} collectés sur un objectif de ${goal}`,
 };
 
-export const ctaWords = { en, fr };
+export const ctaMessages = (lang: string): CtaMessages => messagesFor(lang, { en, fr });

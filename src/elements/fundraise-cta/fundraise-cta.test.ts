@@ -5,8 +5,7 @@ import {
   executeServerCommand,
   sendKeys,
 } from '@web/test-runner-commands';
-import { ctaWords } from './fundraise-cta.messages.js';
-import { fill as fillIn, messagesFor } from '../../internal/messages.js';
+import { ctaMessages } from './fundraise-cta.messages.js';
 import './fundraise-cta.define.js';
 import type { FundraiseCtaElement } from './fundraise-cta.js';
 import { QUEUE_KEY } from './signup-controller.js';
@@ -27,8 +26,8 @@ import {
 } from '../../../test/cta-helpers.js';
 import { watchPage } from '../../../test/watch-page.js';
 
-const en = messagesFor('en', ctaWords);
-const fr = messagesFor('fr', ctaWords);
+const en = ctaMessages('en');
+const fr = ctaMessages('fr');
 
 const cta = (endpoint = '/api/signups', extra = '') =>
   fixture<FundraiseCtaElement>(
@@ -917,9 +916,7 @@ describe('<fundraise-cta>', () => {
       });
       const bar = part(el, 'progress')!;
       const label = el.shadowRoot!.getElementById(bar.getAttribute('aria-labelledby')!)!;
-      expect(label.textContent).to.equal(
-        fillIn(fr.progress, { raised: eur.format(3250), goal: eur.format(5000) }),
-      );
+      expect(label.textContent).to.equal(fr.progress(eur.format(3250), eur.format(5000)));
       expect(label.textContent).to.contain(eur.format(3250));
       expect(label.textContent).not.to.contain('raised');
     });

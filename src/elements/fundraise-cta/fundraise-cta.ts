@@ -10,9 +10,8 @@ import { numberFormat } from '../../format/intl-cache.js';
 import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
-import { fill } from '../../internal/messages.js';
+import { elementLang } from '../../internal/lang.js';
 import { ctaView, type Problem, type View } from './cta-view.js';
-import { ctaWords } from './fundraise-cta.messages.js';
 import { styles } from './fundraise-cta.styles.js';
 import type { ProviderName } from './providers.js';
 import {
@@ -230,14 +229,13 @@ export class FundraiseCtaElement extends ImpactElement {
       this.#problems = [[cause, `${attribute}: ${message}`]];
       return fallback;
     }
-    const problems: Problem[] = [];
-    const speech = this.#data.speak(ctaWords, (cause, message) => problems.push([cause, message]));
-    const [view, found] = ctaView(this, speech.item, speech, this.#signup.problem);
-    [this.#view, this.#problems] = [view, [...problems, ...found]];
+    const lang = elementLang(this, state.study?.locale);
+    [this.#view, this.#problems] = ctaView(this, this.#data.item, lang, this.#signup.problem);
+    const view = this.#view;
     if (!view) return fallback;
     const { progress } = view;
     const status = this.#signup.status;
-    return html`<div part="card" lang=${view.lang} dir=${view.dir ?? nothing}>
+    return html`<div part="card">
       <h2 part="heading">${view.heading}</h2>
       ${view.body ? html`<p part="body">${view.body}</p>` : nothing}
       ${
@@ -293,15 +291,13 @@ export class FundraiseCtaElement extends ImpactElement {
       problem &&
       (problem.message ??
         (wait
-          ? waiting
-            ? fill(m.throttledWait, {
-                wait: numberFormat(lang, {
-                  style: 'unit',
-                  unit: 'second',
-                  unitDisplay: 'long',
-                }).format(wait),
-              })
-            : m.throttled
+          ? m.throttled(
+              waiting
+                ? numberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(
+                    wait,
+                  )
+                : '',
+            )
           : m[problem.cause === 'offline' ? 'network' : (problem.cause as 'server')]));
     const note = status === 'queued' ? m.offline : at ? '' : text;
     // Someone to write to, when the partner's set-up stops every sign-up.

@@ -6,8 +6,7 @@
  */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { ctaWords } from './fundraise-cta.messages.js';
-import { fill as fillIn, messagesFor } from '../../internal/messages.js';
+import { ctaMessages } from './fundraise-cta.messages.js';
 import './fundraise-cta.define.js';
 import type { FundraiseCtaElement } from './fundraise-cta.js';
 import { QUEUE_KEY } from './signup-controller.js';
@@ -29,7 +28,7 @@ import {
 } from '../../../test/cta-helpers.js';
 import { watchPage } from '../../../test/watch-page.js';
 
-const en = messagesFor('en', ctaWords);
+const en = ctaMessages('en');
 
 let origin = '';
 let unique = 0;
@@ -654,7 +653,7 @@ describe('sign-up services', () => {
       const event = await signUp(el, uniqueEmail('hslimit'));
       expect(event.detail.cause).to.equal('throttled');
       // HubSpot does not expose Retry-After to the page, so the element waits its default 10 s.
-      expect(note(el).textContent).to.equal(fillIn(en.throttledWait, { wait: seconds('en', 10) }));
+      expect(note(el).textContent).to.equal(en.throttled(seconds('en', 10)));
       const button = submitButton(el);
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       expect(button.textContent!.trim()).to.equal(en.retry);
@@ -671,7 +670,7 @@ describe('sign-up services', () => {
       const el = await cta({ 'data-endpoint': '/api/signups?status=429&retry-after=1' });
       const event = await signUp(el, email);
       expect(event.detail.cause).to.equal('throttled');
-      expect(note(el).textContent).to.equal(fillIn(en.throttledWait, { wait: seconds('en', 1) }));
+      expect(note(el).textContent).to.equal(en.throttled(seconds('en', 1)));
       const button = submitButton(el);
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       await waitUntil(() => !button.hasAttribute('aria-disabled'), 'Retry stayed disabled', {

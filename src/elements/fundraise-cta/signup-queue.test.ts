@@ -6,8 +6,7 @@
  */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { ctaWords } from './fundraise-cta.messages.js';
-import { messagesFor } from '../../internal/messages.js';
+import { ctaMessages } from './fundraise-cta.messages.js';
 import './fundraise-cta.define.js';
 import type { FundraiseCtaElement } from './fundraise-cta.js';
 import { QUEUE_KEY, readQueue, type QueuedSignup } from './signup-controller.js';
@@ -27,7 +26,7 @@ import {
 import { openForm as openFormIn, signUpAs } from '../../../test/signup-form.js';
 import { watchPage } from '../../../test/watch-page.js';
 
-const en = messagesFor('en', ctaWords);
+const en = ctaMessages('en');
 /** The limit: a queued sign-up is kept 7 days at most. */
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 

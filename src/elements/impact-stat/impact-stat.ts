@@ -1,23 +1,39 @@
 import { html, isServer, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
-import { studyDocumentSchema, type StatFormat, type Study } from '../../data/schema.js';
+import { studyDocumentSchema, type Stat, type StatFormat, type Study } from '../../data/schema.js';
 import { formatStat, statFormatter, type StatFormatOptions } from '../../format/format-stat.js';
 import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
+import { elementLang } from '../../internal/lang.js';
+import { messagesFor } from '../../internal/messages.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { statWords } from './impact-stat.messages.js';
 import { styles } from './impact-stat.styles.js';
 
 const COUNT_UP_MS = 1200;
 const FORMATS: readonly string[] =
   studyDocumentSchema.properties.stats.items.properties.format.enum;
 
+const MESSAGES = {
+  en: {
+    source: 'Source:',
+    cited: ', as cited in ',
+    down: 'down from',
+    up: 'up from',
+    same: 'the same as',
+  },
+  fr: {
+    source: 'Source :',
+    cited: ', cité dans ',
+    down: 'en baisse, contre',
+    up: 'en hausse, contre',
+    same: 'comme',
+  },
+};
+
 /** Everything the card shows, resolved once per change of input rather than on every frame. */
 interface View {
   id?: string;
-  lang: string;
-  dir: 'rtl' | undefined;
   value: number;
   /** Where the count-up starts: the baseline, else 0. */
   from: number;
@@ -226,7 +242,7 @@ export class ImpactStatElement extends ImpactElement {
     const { value, from, label, context, baseline, source, href, study } = view;
     // Both bars are scaled to the larger figure.
     const max = Math.max(Math.abs(value), Math.abs(from)) || 1;
-    return html`<div part="card" class="card" lang=${view.lang} dir=${view.dir ?? nothing}>
+    return html`<div part="card" class="card">
       <p part="value">
         <span class="sr">${view.text}</span
         ><span aria-hidden="true"
@@ -300,7 +316,7 @@ export class ImpactStatElement extends ImpactElement {
       error = [cause, `${attribute}: ${message}`];
     } else if (state.status === 'ready') {
       try {
-        this.#view = this.#merge();
+        this.#view = this.#merge(state.items[0], state.study);
       } catch (e) {
         error = ['attribute', (e as Error).message];
       }
@@ -319,13 +335,10 @@ export class ImpactStatElement extends ImpactElement {
   }
 
   /** The document's item (none for a standalone stat) with the inline attributes over it. */
-  #merge(): View {
-    const { lang, dir, words, item, study } = this.#data.speak(statWords, (cause, message) =>
-      this.reportError(cause, message),
-    );
+  #merge(item: Stat | undefined, study?: Study): View {
     const options: StatFormatOptions = {
       format: this.format ?? item?.format ?? 'number',
-      locale: lang,
+      locale: elementLang(this, study?.locale),
       currency: this.currency ?? item?.currency,
       decimals: toNumber(this.decimals, 'data-decimals', true) ?? item?.decimals,
     };
@@ -333,17 +346,14 @@ export class ImpactStatElement extends ImpactElement {
     if (!FORMATS.includes(format)) {
       throw new Error(`data-format "${format}" is not one of ${FORMATS.join(', ')}`);
     }
+    const words = messagesFor(options.locale, MESSAGES);
     const value = toNumber(this.value, 'data-value') ?? item!.value;
-    let formatter: (value: number) => string;
+    let formatter;
     try {
       formatter = statFormatter(value, options);
     } catch {
       throw new Error(`data-currency "${currency ?? ''}" is not an ISO 4217 currency code`);
     }
-    // The study's own written figure, in a language whose digits the browser may not know: it is
-    // shown as written, from the first frame (a count-up would pass through other digits).
-    const figure = this.value == null && item?.figure;
-    if (figure) formatter = () => figure;
     const then = toNumber(this.baseline, 'data-baseline') ?? item?.baseline?.value;
     const when = this.baselineLabel ?? item?.baseline?.label;
 
@@ -361,8 +371,6 @@ export class ImpactStatElement extends ImpactElement {
     }
     return {
       id: item?.id,
-      lang,
-      dir,
       value,
       from: then ?? 0,
       format: formatter,

@@ -6,12 +6,47 @@ import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
 import { elementLang } from '../../internal/lang.js';
-import { fill } from '../../internal/messages.js';
+import { messagesFor } from '../../internal/messages.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { quoteWords } from './study-quote.messages.js';
 import { studyQuoteStyles } from './study-quote.styles.js';
 
-type Messages = typeof quoteWords.en;
+const MESSAGES = {
+  en: {
+    more: 'Read more',
+    less: 'Show less',
+    prev: 'Previous quote',
+    next: 'Next quote',
+    pause: 'Pause rotation',
+    play: 'Play rotation',
+    of: (i: number, n: number) => `${i} of ${n}`,
+    copy: 'Copy quote',
+    copied: 'Copied',
+    refused: 'The browser refused to copy',
+    share: 'Share…',
+    on: (network: string) => `Share on ${network}`,
+    email: 'Share by email',
+    subject: (author: string) => `A quote from ${author}`,
+    quoted: (text: string) => `“${text}”`,
+  },
+  fr: {
+    more: 'Lire la suite',
+    less: 'Réduire',
+    prev: 'Citation précédente',
+    next: 'Citation suivante',
+    pause: 'Mettre en pause le défilement',
+    play: 'Reprendre le défilement',
+    of: (i: number, n: number) => `${i} sur ${n}`,
+    copy: 'Copier la citation',
+    copied: 'Copiée',
+    refused: 'Le navigateur a refusé la copie',
+    share: 'Partager…',
+    on: (network: string) => `Partager sur ${network}`,
+    email: 'Partager par courriel',
+    subject: (author: string) => `Une citation de ${author}`,
+    quoted: (text: string) => `« ${text} »`,
+  },
+};
+type Messages = typeof MESSAGES.en;
 
 const icon = (d: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${d} />`}</svg>`;
@@ -84,8 +119,7 @@ function formatDate(value: string, lang: string): [text: string, iso?: string] {
   const match = /^\d{4}(-\d\d)?(-\d\d)?$/.exec(value);
   const time = Date.parse(value);
   if (!match || Number.isNaN(time)) return [value];
-  // A month's name in a language the browser lacks would come out in English: the date as written.
-  if (!match[1] || !Intl.DateTimeFormat.supportedLocalesOf(lang).length) return [value, value];
+  if (!match[1]) return [value, value];
   const key = `${lang}${!!match[2]}`;
   let format = dates.get(key);
   if (!format) {
@@ -247,16 +281,11 @@ export class StudyQuoteElement extends ImpactElement {
       this.#problem = [cause, `${attribute}: ${message}`];
       return fallback;
     }
+    const lang = elementLang(this, state.study?.locale);
+    const m = messagesFor(lang, MESSAGES);
     const count = (this.#rotation.count = state.items.length);
     const index = this.#rotation.index % Math.max(count, 1);
-    const speech = this.#data.speak(
-      quoteWords,
-      (cause, message) => notes.push([cause, message]),
-      index,
-    );
-    const { lang, dir, words: m, study } = speech;
-    const item: Partial<Quote> = speech.item ?? {};
-    const wanted = elementLang(this, state.document?.study.locale);
+    const item: Partial<Quote> = state.items[index] ?? {};
     // Inline attributes describe one quote, so they do not dress every quote of a rotation.
     const own = count > 1 ? undefined : this;
     // A blank attribute is no value: it must not show as an empty quote, author or link.
@@ -275,7 +304,7 @@ export class StudyQuoteElement extends ImpactElement {
     }
     const role = own?.authorRole || item.role;
     const date = own?.date || item.date;
-    const cited = item.source ?? citation(study);
+    const cited = item.source ?? citation(state.study);
     const source = own?.source?.trim() || cited?.label;
     const url = own?.sourceUrl || cited?.url;
     const href = safeUrl(url);
@@ -290,14 +319,14 @@ export class StudyQuoteElement extends ImpactElement {
     const collapsed = lines > 0 && !this.expanded;
     this.#setting('data-interval', this.interval, notes);
 
-    return html`<div part="card" class="card" lang=${lang} dir=${dir ?? nothing}>
+    return html`<div part="card" class="card">
       <figure part="quote">
         <blockquote
           id="text"
           part="text"
           class=${collapsed ? 'clamp' : ''}
           cite=${href ?? nothing}
-          lang=${ownText || !item.text ? wanted : nothing}
+          lang=${(!ownText && item.text && state.study?.locale) || nothing}
         >
           ${text}
         </blockquote>
@@ -347,7 +376,7 @@ export class StudyQuoteElement extends ImpactElement {
         ${icon(paused ? PLAY : PAUSE)}
       </button>
       <button aria-label=${m.next} @click=${() => this.#rotation.step(1)}>${icon(NEXT)}</button>
-      <span>${fill(m.of, { i: index + 1, n: count })}</span>
+      <span>${m.of(index + 1, count)}</span>
     </div>`;
   }
 
@@ -359,7 +388,7 @@ export class StudyQuoteElement extends ImpactElement {
     notes: [string, string][],
   ) {
     const page = location.href;
-    const line = `${fill(m.quoted, { text })} — ${author}${role ? `, ${role}` : ''}`;
+    const line = `${m.quoted(text)} — ${author}${role ? `, ${role}` : ''}`;
     const link = (label: string, path: string, href: string) =>
       html`<a
         href=${href}
@@ -382,16 +411,16 @@ export class StudyQuoteElement extends ImpactElement {
           return link(
             m.email,
             MAIL,
-            `mailto:?subject=${e(fill(m.subject, { author }))}&body=${e(`${line}\n${page}`)}`,
+            `mailto:?subject=${e(m.subject(author))}&body=${e(`${line}\n${page}`)}`,
           );
         }
         // Own keys only: "constructor" or "toString" must not reach Object.prototype.
         const network = Object.hasOwn(NETWORKS, name) && NETWORKS[name];
         if (network) {
           return link(
-            fill(m.on, { network: network[0] }),
+            m.on(network[0]),
             network[1],
-            network[2](`${fill(m.quoted, { text: clip(text, 200) })} — ${author}`, page),
+            network[2](`${m.quoted(clip(text, 200))} — ${author}`, page),
           );
         }
         if (name) {
