@@ -48,3 +48,12 @@ export function followLang(element: { requestUpdate(): void }, connected: boolea
     switcher.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
   }
 }
+
+/** Languages written right to left, whose cards mirror. */
+const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
+
+/**
+ * `rtl` for a card in a language written right to left, so that it mirrors even where its host
+ * sets no `dir`; nothing otherwise, so that a card follows its host's `dir`.
+ */
+export const direction = (lang: string): 'rtl' | undefined => (RTL.test(lang) ? 'rtl' : undefined);

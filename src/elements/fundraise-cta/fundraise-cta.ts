@@ -10,7 +10,7 @@ import { numberFormat } from '../../format/intl-cache.js';
 import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
-import { elementLang } from '../../internal/lang.js';
+import { direction, elementLang } from '../../internal/lang.js';
 import { ctaView, type Problem, type View } from './cta-view.js';
 import { styles } from './fundraise-cta.styles.js';
 import type { ProviderName } from './providers.js';
@@ -235,7 +235,7 @@ export class FundraiseCtaElement extends ImpactElement {
     if (!view) return fallback;
     const { progress } = view;
     const status = this.#signup.status;
-    return html`<div part="card">
+    return html`<div part="card" dir=${direction(lang) ?? nothing}>
       <h2 part="heading">${view.heading}</h2>
       ${view.body ? html`<p part="body">${view.body}</p>` : nothing}
       ${

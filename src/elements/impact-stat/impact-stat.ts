@@ -5,7 +5,7 @@ import { formatStat, statFormatter, type StatFormatOptions } from '../../format/
 import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
-import { elementLang } from '../../internal/lang.js';
+import { direction, elementLang } from '../../internal/lang.js';
 import { messagesFor } from '../../internal/messages.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { styles } from './impact-stat.styles.js';
@@ -34,6 +34,8 @@ const MESSAGES = {
 /** Everything the card shows, resolved once per change of input rather than on every frame. */
 interface View {
   id?: string;
+  /** `rtl` for a card in a language written right to left. */
+  dir: 'rtl' | undefined;
   value: number;
   /** Where the count-up starts: the baseline, else 0. */
   from: number;
@@ -242,7 +244,7 @@ export class ImpactStatElement extends ImpactElement {
     const { value, from, label, context, baseline, source, href, study } = view;
     // Both bars are scaled to the larger figure.
     const max = Math.max(Math.abs(value), Math.abs(from)) || 1;
-    return html`<div part="card" class="card">
+    return html`<div part="card" class="card" dir=${view.dir ?? nothing}>
       <p part="value">
         <span class="sr">${view.text}</span
         ><span aria-hidden="true"
@@ -371,6 +373,7 @@ export class ImpactStatElement extends ImpactElement {
     }
     return {
       id: item?.id,
+      dir: direction(options.locale),
       value,
       from: then ?? 0,
       format: formatter,

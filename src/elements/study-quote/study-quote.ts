@@ -5,7 +5,7 @@ import type { Quote, Study } from '../../data/schema.js';
 import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
-import { elementLang } from '../../internal/lang.js';
+import { direction, elementLang } from '../../internal/lang.js';
 import { messagesFor } from '../../internal/messages.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { studyQuoteStyles } from './study-quote.styles.js';
@@ -319,7 +319,7 @@ export class StudyQuoteElement extends ImpactElement {
     const collapsed = lines > 0 && !this.expanded;
     this.#setting('data-interval', this.interval, notes);
 
-    return html`<div part="card" class="card">
+    return html`<div part="card" class="card" dir=${direction(lang) ?? nothing}>
       <figure part="quote">
         <blockquote
           id="text"
