@@ -76,6 +76,7 @@ const SHARED = [
   'snapshot/email.ts',
   'styles/theme.ts',
   'internal/lang.ts',
+  'internal/direction.ts',
 ].map((file) => resolve(SRC, file));
 const shared = (importer, path) =>
   SHARED.includes(resolve(dirname(importer), path.replace(/\.js$/, '.ts')));

@@ -37,9 +37,13 @@ export function lookup(wanted: string, available: Iterable<string>): string | un
  * `value` with each of its texts that `schema` allows as a language map passed through `text`:
  * the schema says which objects are maps, since `{"label": "…", "url": "…"}` looks like one.
  */
-function walk(schema: JsonSchema, value: unknown, text: (map: LanguageMap) => string): unknown {
+function walk(
+  schema: JsonSchema,
+  value: unknown,
+  text: (map: LanguageMap, partial?: boolean) => string | undefined,
+): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(schema.type)) return text(value as LanguageMap);
+  if (Array.isArray(schema.type)) return text(value as LanguageMap, schema.partial);
   if (Array.isArray(value)) return value.map((entry) => walk(schema.items!, entry, text));
   const properties = schema.properties ?? {};
   return Object.fromEntries(
@@ -60,20 +64,24 @@ export type Part = readonly [schema: JsonSchema, value: unknown];
 export function languagesOf(parts: readonly Part[]): string[] | undefined {
   let common: string[] | undefined;
   for (const [schema, value] of parts) {
-    walk(schema, value, (map) => {
+    walk(schema, value, (map, partial) => {
       const own = Object.keys(map);
-      common = common ? common.filter((tag) => own.includes(tag)) : own;
+      if (!partial) common = common ? common.filter((tag) => own.includes(tag)) : own;
       return '';
     });
   }
   return common;
 }
 
-/** `value` in `lang`: each language map gives its text in `lang`, found by lookup, else its first. */
+/**
+ * `value` in `lang`: each language map gives its text in `lang`, found by lookup, else its first;
+ * a partial map (a figure) gives none.
+ */
 export const localize = <T>(schema: JsonSchema, value: T, lang: string): Localized<T> =>
-  walk(schema, value, (map) => {
+  walk(schema, value, (map, partial) => {
     const tags = Object.keys(map);
-    return map[lookup(lang, tags) ?? tags[0]!]!;
+    const tag = lookup(lang, tags) ?? (partial ? undefined : tags[0]);
+    return tag && map[tag];
   }) as Localized<T>;
 
 /** The document's texts in `lang`, each map's text found by lookup (else its first): for a page around cards. */
@@ -89,9 +97,3 @@ export function documentLanguages(document: StudyDocument): string[] {
   });
   return [...found];
 }
-
-/** Languages written right to left, whose cards mirror. */
-const RTL = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
-
-/** `rtl` for a language written right to left; none otherwise, so a card follows its host's `dir`. */
-export const direction = (lang: string): 'rtl' | undefined => (RTL.test(lang) ? 'rtl' : undefined);

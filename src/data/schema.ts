@@ -75,8 +75,12 @@ export const studyDocumentSchema = {
           decimals: { type: 'integer', minimum: 0, maximum: 20 },
           label: local,
           context: local,
-          /** The figure as the study writes it, shown instead of the formatted value. */
-          figure: local,
+          /**
+           * The figure as the study writes it, shown instead of the formatted value: in the
+           * languages it is given in only, so a figure written in Khmer digits alone leaves every
+           * other language's card its formatted value.
+           */
+          figure: { ...local, partial: true },
           baseline: {
             type: 'object',
             required: ['value', 'label'],
@@ -166,6 +170,11 @@ export interface JsonSchema {
   additionalProperties?: JsonSchema;
   minProperties?: number;
   propertyNames?: { pattern: string };
+  /**
+   * A language map that need not have every language a card speaks: a language it lacks leaves
+   * the field out of that card, instead of choosing the card's language (languages.ts).
+   */
+  partial?: boolean;
   required?: readonly string[];
   items?: JsonSchema;
   enum?: readonly string[];

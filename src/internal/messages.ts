@@ -5,7 +5,8 @@
  * document's `messages` give others (or reword these), element by element:
  * `{"km": {"impact-stat": {"source": "…"}}}`.
  */
-import { direction, languagesOf, lookup, type Part } from '../data/languages.js';
+import { languagesOf, lookup, type Part } from '../data/languages.js';
+import { direction } from './direction.js';
 import type { StudyDocument } from '../data/schema.js';
 
 /** One string per word; `{name}` marks where a value goes: `"{i} of {n}"`. */
