@@ -4,6 +4,9 @@
  *
  *   GET  /fixtures/study.json?…      the fixture document (any query string, to get a fresh cache key);
  *                                    &locale=TAG gives it that study.locale
+ *   GET  /fixtures/languages.json?marked=km,ar  test/fixtures/languages.json (UDHR texts in en, fr,
+ *                                    km, ar); with marked, test words for those languages in its
+ *                                    messages: each element's English words in brackets (test/marked-words.mjs)
  *   GET  /fixtures/as-text.json      the same document served as text/plain
  *   GET  /fixtures/malformed.json    a truncated JSON body
  *   GET  /fixtures/bad-value.json    valid JSON whose stats[2].value is the string "2,2"
@@ -60,6 +63,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createCardImages } from '../scripts/demo-card-image.mjs';
 import { createDemoSignups } from '../scripts/demo-signups.mjs';
+import { languagesDocument } from './marked-words.mjs';
 
 /** The strictest policy a partner might send: no inline script or style, Trusted Types enforced. */
 export const STRICT_CSP =
@@ -480,6 +484,12 @@ export async function testRoutes(ctx, next) {
         const document = JSON.parse(fixture);
         document.study.locale = String(query.locale);
         return send(ctx, 200, JSON.stringify(document));
+      }
+      case '/fixtures/languages.json': {
+        const marked = String(query.marked ?? '')
+          .split(',')
+          .filter(Boolean);
+        return send(ctx, 200, JSON.stringify(await languagesDocument(marked)));
       }
       case '/fixtures/as-text.json':
         return send(ctx, 200, fixture, 'text/plain');
