@@ -25,12 +25,11 @@ import { FundraiseCtaElement } from '../elements/fundraise-cta/fundraise-cta.js'
 import { ImpactStatElement } from '../elements/impact-stat/impact-stat.js';
 import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
-import { elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
 import { altText, palette, readCard, scheme, words, type Block } from './card.js';
 import { emailAttributes, emailOf } from './email.js';
 import { IMAGE_WIDTH, imagePng, imageSvg } from './image.js';
-import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
+import { cardMarkup, openTag, prerenderedSnippet, tokens } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
 // For the publish command, which takes everything of the elements' from here (build.mjs).
@@ -88,8 +87,9 @@ interface Rendered {
   attributes: Record<string, string | undefined>;
   card: string;
   blocks: Block[];
-  /** The card's language, as the element chose it. */
+  /** The card's language and direction, as the element chose and wrote them on its card. */
   lang: string;
+  dir: 'rtl' | undefined;
   warnings: string[];
 }
 
@@ -128,13 +128,15 @@ function renderCard(options: CardOptions): Rendered {
   if (!/^<div [^>]*\bpart="card"/.test(card)) {
     throw new Error(warnings.join('; ') || `<${tag}> rendered no card`);
   }
-  // The element's own rule on a server: its lang attribute, else the document's locale.
-  const host = { getAttribute: (name: string) => (name === 'lang' ? (lang ?? null) : null) };
+  // As the element chose it and wrote it on its card, which may not be the one asked for: a page
+  // in Khmer gets the card in the document's language when it has no Khmer words.
+  const { attributes: written } = tokens(card)[0] as { attributes: Record<string, string> };
   return {
     attributes,
     card,
     blocks: readCard(card),
-    lang: elementLang(host as unknown as Element, document.study.locale),
+    lang: written.lang ?? document.study.locale ?? 'en',
+    dir: written.dir === 'rtl' ? 'rtl' : undefined,
     warnings,
   };
 }

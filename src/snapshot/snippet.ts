@@ -24,7 +24,10 @@ export interface PrerenderedSnippet {
 
 /**
  * The element, a declarative shadow root linking the stylesheet and holding the card, then the
- * card's words as light DOM for readers whose browser ignores the template.
+ * card's words as light DOM for readers whose browser ignores the template: in the card's `lang`
+ * and `dir`, which may not be the element's (a Khmer page shown an English card, for want of
+ * Khmer words), so that a screen reader speaks them in the right voice and Arabic reads from the
+ * right.
  */
 export function prerenderedSnippet(snippet: PrerenderedSnippet): string {
   const { tag, attributes, cssUrl, cssIntegrity, card } = snippet;
@@ -34,8 +37,11 @@ export function prerenderedSnippet(snippet: PrerenderedSnippet): string {
     integrity: cssIntegrity,
     crossorigin: cssIntegrity && 'anonymous',
   });
-  const light = fallbackFor(card).map((block) => `\n  <p>${block}</p>`);
-  return `${openTag(tag, attributes)}<template shadowrootmode="open">${link}${card}</template>${light.join('')}\n</${tag}>`;
+  const [root] = tokens(card);
+  const { lang, dir } = root?.tag === 'div' ? root.attributes : {};
+  const light = fallbackFor(card).map((block) => `\n    <p>${block}</p>`);
+  const words = `\n  ${openTag('div', { lang, dir })}${light.join('')}\n  </div>`;
+  return `${openTag(tag, attributes)}<template shadowrootmode="open">${link}${card}</template>${words}\n</${tag}>`;
 }
 
 /**

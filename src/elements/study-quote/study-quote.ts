@@ -2,6 +2,7 @@ import { html, isServer, nothing, svg, type PropertyDeclarations, type PropertyV
 import { RotationController } from '../../controllers/rotation-controller.js';
 import { StudyItemController } from '../../controllers/study-item-controller.js';
 import type { Quote, Study } from '../../data/schema.js';
+import { lookup } from '../../data/languages.js';
 import { bdi } from '../../internal/bidi.js';
 import { emit } from '../../internal/events.js';
 import { fallback, ImpactElement, skeleton, words } from '../../internal/impact-element.js';
@@ -77,15 +78,17 @@ const SKELETON = skeleton(
 const dates = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * An ISO date (`2015`, `2015-03`, `2015-03-18`) in the reader's language; any other text as
+ * An ISO date (`2015`, `2015-03`, `2015-03-18`) in the card's language; any other text as
  * written. Dates without a time are read in UTC, so "2021-05-04" is the 4th everywhere.
  */
 function formatDate(value: string, lang: string): [text: string, iso?: string] {
   const match = /^\d{4}(-\d\d)?(-\d\d)?$/.exec(value);
   const time = Date.parse(value);
   if (!match || Number.isNaN(time)) return [value];
-  // A month's name in a language the browser lacks would come out in English: the date as written.
-  if (!match[1] || !Intl.DateTimeFormat.supportedLocalesOf(lang).length) return [value, value];
+  // Months are named only in the built-in languages, which every runtime's Intl has. In another
+  // the date is as written (a language map can write it): Node's ICU names Khmer months where
+  // Debian's Chromium would fall back to English, so the snapshot and the live card would differ.
+  if (!match[1] || !lookup(lang, Object.keys(quoteWords))) return [value, value];
   const key = `${lang}${!!match[2]}`;
   let format = dates.get(key);
   if (!format) {
