@@ -10,9 +10,10 @@
  * naming the parameter, for the partner. The document itself is trusted as a partner's page
  * trusts it, so `src` is held to the origins its host chose (see `ORIGINS`).
  */
+import { lookup } from '../data/languages.js';
 import type { StudyDocument } from '../data/schema.js';
+import { direction } from '../internal/direction.js';
 import type { Theme } from '../internal/impact-element.js';
-import { messagesFor } from '../internal/messages.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { reportError, reportHeight } from './frame-messages.js';
 
@@ -49,6 +50,17 @@ interface Param {
 }
 
 const root = document.documentElement;
+
+/**
+ * The page speaks `lang`, and is written in its direction: an Arabic card's frame reads from the
+ * right (its scroll bar and its fallback text too), as a host page in Arabic would.
+ */
+function speak(lang: string): void {
+  root.lang = lang;
+  const dir = direction(lang);
+  if (dir) root.dir = dir;
+  else root.removeAttribute('dir');
+}
 
 /** The page's own problems: a mistake in its query (`attribute`), or no bundle (`network`). */
 function warn(message: string, cause = 'attribute'): void {
@@ -104,7 +116,7 @@ const PARAMS: Record<string, Param> = {
     },
     // On the page, not the element: the element follows the closest `lang`, and the fallback
     // text is read in it too.
-    page: (value) => (root.lang = value),
+    page: speak,
   },
   theme: {
     problem: (value) =>
@@ -126,10 +138,14 @@ const PARAMS: Record<string, Param> = {
   },
 };
 
+/** The fallback text, in the page's language when it is one of ours, and marked as in the one it is. */
 function fallback(): HTMLParagraphElement {
   const text = document.createElement('p');
+  const lang = lookup(root.lang, Object.keys(FALLBACK)) ?? 'en';
   text.className = 'fallback';
-  text.textContent = messagesFor(root.lang, FALLBACK);
+  text.lang = lang;
+  text.dir = direction(lang) ?? 'ltr';
+  text.textContent = FALLBACK[lang as keyof typeof FALLBACK];
   return text;
 }
 
@@ -189,7 +205,7 @@ async function followDocumentLocale(query: URLSearchParams): Promise<void> {
   try {
     const study = src ? await bundle.loadStudyDocument(src) : bundle.DEFAULT_DOCUMENT;
     const locale = study?.study.locale;
-    if (locale && !PARAMS.lang.problem(locale)) root.lang = locale;
+    if (locale && !PARAMS.lang.problem(locale)) speak(locale);
   } catch {
     // The element reports the document's problem itself.
   }

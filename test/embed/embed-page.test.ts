@@ -289,6 +289,59 @@ describe('dist/embed.html', () => {
     expect(() => (embed.doc.body.innerHTML = '<b>markup</b>')).to.throw(/TrustedHTML/);
   });
 
+  describe('in each language of a multilingual document (test/fixtures/languages.json)', () => {
+    // The Khmer and Arabic words are the test's markers, "[Source:]" (test/marked-words.mjs).
+    const marked = () => `/fixtures/languages.json?marked=km,ar&case=${fresh()}`;
+    const speech = (node: Element | null | undefined) =>
+      `lang=${node?.getAttribute('lang') ?? ''} dir=${node?.getAttribute('dir') ?? ''}`;
+    let quote: Record<string, string>;
+    before(async () => {
+      const fixture = (await (await fetch('/fixtures/languages.json')).json()) as {
+        quotes: { text: Record<string, string> }[];
+      };
+      quote = fixture.quotes[0]!.text;
+    });
+
+    for (const [lang, dir] of [
+      ['en', ''],
+      ['fr', ''],
+      ['km', ''],
+      ['ar', 'rtl'],
+    ]) {
+      it(`lang=${lang}: the page and its card speak ${lang}${dir ? ', right to left' : ''}`, async () => {
+        const src = encodeURIComponent(marked());
+        const embed = await openEmbed(`tag=study-quote&lang=${lang}&src=${src}`);
+        await settled(embed, 'card');
+        expect(speech(embed.doc.documentElement), 'the page').to.equal(`lang=${lang} dir=${dir}`);
+        const card = part(shown(embed), 'card');
+        expect(speech(card), 'the card').to.equal(`lang=${lang} dir=${dir}`);
+        expect(card!.textContent!.replace(/\s+/g, ' ')).to.include(quote[lang]!);
+        expectClean(embed);
+        await expectAccessible(embed);
+      });
+    }
+
+    it('lang=km without Khmer words: the card in English, said so, and one warning naming km', async () => {
+      const src = encodeURIComponent(`/fixtures/languages.json?case=${fresh()}`);
+      const embed = await openEmbed(`tag=study-quote&lang=km&src=${src}`);
+      await settled(embed, 'card');
+      expect(speech(embed.doc.documentElement), 'the page').to.equal('lang=km dir=');
+      const card = part(shown(embed), 'card');
+      expect(speech(card), 'the card').to.equal('lang=en dir=');
+      expect(card!.textContent!.replace(/\s+/g, ' ')).to.include(quote.en!);
+      expectClean(embed, [['<study-quote>', '"km"']]);
+      await expectAccessible(embed);
+    });
+
+    it('lang=ar with no card to show: the page reads from the right, its English fallback from the left', async () => {
+      const embed = await openEmbed('tag=impact-stat&id=no-such-stat&lang=ar');
+      await settled(embed, 'fallback');
+      expect(speech(embed.doc.documentElement), 'the page').to.equal('lang=ar dir=rtl');
+      expect(speech(fallbackOf(embed)), 'the fallback').to.equal('lang=en dir=ltr');
+      await expectAccessible(embed);
+    });
+  });
+
   describe('when there is no card to show', () => {
     const cases: [string, string, string[], { folder?: string }?][] = [
       [
