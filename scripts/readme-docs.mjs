@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
+import { elementWords } from './element-words.mjs';
 
 const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -131,6 +132,18 @@ export function documentFields(schema) {
   return table(['field', 'type', 'required', 'notes'], rows);
 }
 
+/** The keys of each element's words, for a document's `messages`, with the English word. */
+export const messageKeys = (words) =>
+  table(
+    ['element', 'keys (English word)'],
+    Object.entries(words).map(([tag, table]) => [
+      code(tag),
+      Object.entries(table)
+        .map(([key, word]) => `${code(key)} (${word.trim()})`)
+        .join(', '),
+    ]),
+  );
+
 /** The snapshot command the README shows, and what it prints (with the build's stylesheet hash). */
 const SNAPSHOT = ['snapshot', 'impact-stat', '--id', 'minors-2015'];
 const snapshotOf = (args) =>
@@ -146,10 +159,12 @@ export function generatedSections({
   example = read('dist/cambodia-2015.json'),
   tags = bundledTags(),
   snapshot = snapshotOf(SNAPSHOT),
+  words = elementWords(),
 } = {}) {
   const sections = new Map();
   for (const tag of tags) sections.set(`api:${tag}`, elementReference(manifest, tag));
   sections.set('document-fields', documentFields(schema));
+  sections.set('message-keys', messageKeys(words));
   sections.set('document-example', `\`\`\`json\n${example.trim()}\n\`\`\``);
   // As printed: Prettier would break the card's markup over lines, which adds white space to it.
   sections.set(

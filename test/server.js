@@ -489,7 +489,7 @@ export async function testRoutes(ctx, next) {
         const marked = String(query.marked ?? '')
           .split(',')
           .filter(Boolean);
-        return send(ctx, 200, JSON.stringify(await languagesDocument(marked)));
+        return send(ctx, 200, JSON.stringify(languagesDocument(marked)));
       }
       case '/fixtures/as-text.json':
         return send(ctx, 200, fixture, 'text/plain');

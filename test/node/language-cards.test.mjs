@@ -58,10 +58,10 @@ const families = (stack) => stack.split(',').map((family) => family.trim().repla
 describe('the email card of a multilingual document', () => {
   // After cardRig's own set-up, which makes the folder.
   before(async () => {
-    fixture = await languagesDocument();
+    fixture = languagesDocument();
     const write = async (name, langs) => {
       const path = join(rig.folder, `${name}.json`);
-      writeFileSync(path, JSON.stringify(await languagesDocument(langs)));
+      writeFileSync(path, JSON.stringify(languagesDocument(langs)));
       return path;
     };
     marked = await write('marked', ['km', 'ar']);
