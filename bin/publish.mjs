@@ -39,7 +39,8 @@ sitemap.xml and 404.html. Files in DIR that publish did not write are kept, neve
 
   --src FILE-or-URL   the study document (default: the embedded study)
   --base-url URL      required: the absolute http(s) URL DIR will be served at
-  --lang L            the pages' language, a BCP 47 tag (default: the document's)
+  --lang L[,L…]       the pages' languages, BCP 47 tags the document has texts in
+                      (default: its own); the first at DIR/, each other at DIR/<L>/
   -o, --output DIR    required: the folder to write the site into
   -h, --help          show this help`;
 
@@ -81,14 +82,29 @@ function publishOptions(args) {
   if (!/^https?:\/\/[^/]/i.test(values['base-url'])) {
     throw new Refusal(`--base-url "${values['base-url']}" is not an absolute http(s) URL`, 2);
   }
-  if (values.lang !== undefined) {
-    try {
-      Intl.getCanonicalLocales(values.lang);
-    } catch {
-      throw new Refusal(`--lang "${values.lang}" is not a BCP 47 language tag (en, fr-CA…)`, 2);
-    }
-  }
+  if (values.lang !== undefined) values.languages = languageList(values.lang);
   return values;
+}
+
+/** `--lang km,en`'s tags, canonical (`EN-gb` → `en-GB`), each once; refused when one is no tag. */
+function languageList(given) {
+  return [
+    ...new Set(
+      given.split(',').map((lang) => {
+        try {
+          // A folder of the site is named after each: a language subtag first, as BCP 47 has it.
+          const [canonical] = Intl.getCanonicalLocales(lang.trim());
+          if (/^[a-z]{2,3}(-|$)/.test(canonical)) return canonical;
+        } catch {
+          // Said below.
+        }
+        throw new Refusal(
+          `--lang "${lang.trim()}" is not a BCP 47 language tag (en, fr-CA…); give one, or several separated by commas (km,en)`,
+          2,
+        );
+      }),
+    ),
+  ];
 }
 
 /** The manifest's files and their hashes, from an earlier publish into `dir`. */
@@ -186,10 +202,14 @@ export async function publish(args) {
   const document = given.src ? await readDocument(renderer, given.src) : renderer.DEFAULT_DOCUMENT;
   let made;
   try {
-    made = await site.publishSite({ document, baseUrl: given['base-url'], lang: given.lang });
+    made = await site.publishSite({
+      document,
+      baseUrl: given['base-url'],
+      languages: given.languages,
+    });
   } catch (error) {
     if (!(error instanceof site.PublishError)) throw error;
-    throw new Refusal(error.message);
+    throw new Refusal(error.message, error.code);
   }
   for (const warning of made.warnings) console.error(`impact-widgets: warning: ${warning}`);
   writeSite(given.output, made.files);

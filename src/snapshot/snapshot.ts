@@ -34,8 +34,7 @@ import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
 // For the publish command, which takes everything of the elements' from here (build.mjs).
-export { documentLanguages, localizeDocument } from '../data/languages.js';
-export { messagesFor } from '../internal/messages.js';
+export { direction, documentLanguages, localizeDocument, lookup } from '../data/languages.js';
 export { DEFAULT_DOCUMENT };
 
 /** The elements a snapshot can show, and the list of the document each takes its item from. */
@@ -128,13 +127,15 @@ function renderCard(options: CardOptions): Rendered {
   if (!/^<div [^>]*\bpart="card"/.test(card)) {
     throw new Error(warnings.join('; ') || `<${tag}> rendered no card`);
   }
-  // The element's own rule on a server: its lang attribute, else the document's locale.
+  // The language the card speaks, which its root says: the one asked for (the element's rule on a
+  // server: its lang attribute, else the document's locale) only when the card has it all.
   const host = { getAttribute: (name: string) => (name === 'lang' ? (lang ?? null) : null) };
+  const spoken = /^<div [^>]*?\blang="([^"]+)"/.exec(card)?.[1];
   return {
     attributes,
     card,
     blocks: readCard(card),
-    lang: elementLang(host as unknown as Element, document.study.locale),
+    lang: spoken ?? elementLang(host as unknown as Element, document.study.locale),
     warnings,
   };
 }

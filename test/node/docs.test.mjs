@@ -109,3 +109,17 @@ describe("README.md's table of the publish command's options", () => {
     assert.deepEqual(documented, helped);
   });
 });
+
+describe("README.md's keys of the share pages' words", () => {
+  it('names every key of messages[lang]["card-site"], and no other', async () => {
+    const { SITE_GROUP, SITE_KEYS } = await import('../../dist/publish.mjs');
+    const section = readme.slice(
+      readme.indexOf('## Share pages'),
+      readme.indexOf('### GitHub Pages'),
+    );
+    assert.ok(section.includes(`"${SITE_GROUP}"`), SITE_GROUP);
+    const listed = /^The keys: ([^.]+)\./m.exec(section)?.[1] ?? '';
+    const documented = [...listed.matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort();
+    assert.deepEqual(documented, [...SITE_KEYS].sort());
+  });
+});

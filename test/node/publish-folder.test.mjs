@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { refused } from './cli-helpers.mjs';
+import { refused, ROOT } from './cli-helpers.mjs';
 import { publish } from './publish-helpers.mjs';
 
 const BASE = 'https://cards.example.org/study/';
@@ -113,16 +113,22 @@ describe('publish: a folder with files of its own', () => {
 describe('publish --lang', () => {
   it("sets the pages' one language: their lang, og:locale, their words and the cards'", async () => {
     const dir = join(folder, 'fr');
-    const result = await publishInto(dir, small(), '--lang', 'fr');
+    // Real French, not ours: UDHR Article 3 in its official translation.
+    const udhr = JSON.parse(read(ROOT, 'test/fixtures/udhr.json'));
+    const document = small();
+    document.stats[0].label = { en: udhr.article3.en, fr: udhr.article3.fr };
+    const result = await publishInto(dir, document, '--lang', 'fr');
     assert.equal(result.status, 0, result.stderr);
     const page = read(dir, 'impact-stat/share/index.html');
     assert.match(page, /<html lang="fr">/);
     // ogp.me: the locale is language_TERRITORY.
     assert.match(page, /<meta property="og:locale" content="fr_FR">/);
-    // The figure as French writes it.
+    // The figure as French writes it, and the document's French words for it.
     const figure = new Intl.NumberFormat('fr', { style: 'percent' }).format(0.5);
-    assert.ok(page.includes(`<title>${figure} of small households`), page.slice(0, 800));
+    assert.ok(page.includes(`<title>${figure} ${udhr.article3.fr}`), page.slice(0, 800));
     assert.match(read(dir, 'index.html'), /<html lang="fr">/);
     assert.match(read(dir, 'impact-stat/share/embed.html'), /<html lang="fr">/);
+    // One language: no other version to link.
+    assert.doesNotMatch(page, /hreflang|og:locale:alternate/);
   });
 });
