@@ -4,8 +4,14 @@
  * its script runs: the fallback content written into the snippet. Add an element to the bundle,
  * then add its entry here.
  */
-import { formatStat, type Cta, type Stat } from '../../src/index.js';
-import type { PlainStudyDocument } from '../../src/data/schema.js';
+import {
+  formatStat,
+  type Cta,
+  type LocalText,
+  type PlainStudyDocument,
+  type Stat,
+  type StudyDocument,
+} from '../../src/index.js';
 import type { BrowserOnly } from './card.js';
 import type { Attributes, Tree } from './markup.js';
 import { fieldMap, netlifyForm, readPaste, SERVICES, type Reading } from './signup-services.js';
@@ -27,7 +33,10 @@ export interface OptionSpec {
 
 export interface FallbackContext {
   lang: string;
+  /** The study, its texts in `lang` where it has them. */
   study: PlainStudyDocument['study'];
+  /** The document as written, language maps and all: which language each text shown is in. */
+  document: StudyDocument;
   /** The options the partner chose, by attribute name. */
   options: Attributes;
 }
@@ -75,6 +84,20 @@ function safeLink(url: string | undefined, schemes = ['http:', 'https:']): strin
     return undefined;
   }
 }
+
+/**
+ * The language a text shown was written in: a map's text is in its key's, a plain string in the
+ * document's own (`study.locale`). A map without the builder's language gives another's text.
+ */
+function writtenIn(written: LocalText | undefined, shown: string, document: StudyDocument) {
+  const own = document.study.locale ?? 'en';
+  if (!written || typeof written === 'string') return own;
+  return Object.keys(written).find((lang) => written[lang] === shown) ?? own;
+}
+
+/** The builder's own English words, marked as English inside a fallback in another language. */
+const english = (words: string, lang: string): Tree =>
+  /^en(-|$)/i.test(lang) ? words : ['span', { lang: 'en' }, words];
 
 /** The study as a card cites it. */
 const citation = (study: PlainStudyDocument['study']): Tree => [
@@ -132,13 +155,13 @@ const stat: ElementSpec<'stats'> = {
       ? [
           href ? ['a', { href }, item.source.label] : item.source.label,
           // Words as the card says them: a figure the study only reports is "as cited in" it.
-          item.source.cited ? ', as cited in ' : ' · ',
+          item.source.cited ? english(', as cited in ', lang) : ' · ',
         ]
       : [];
     return [
       ['p', {}, ['strong', {}, statValue(item, lang, options)], ` ${item.label}`],
       ...(item.context ? [['p', {}, item.context] as const] : []),
-      ['p', {}, 'Source: ', ...source, citation(study)],
+      ['p', {}, english('Source: ', lang), ...source, citation(study)],
     ];
   },
 };
@@ -177,18 +200,17 @@ const quote: ElementSpec<'quotes'> = {
   itemLabel: (item) => `${item.id}: ${item.author}`,
   title: (item) => `Quote from ${item.author}${item.role ? `, ${item.role}` : ''}`,
   // The first quote only: without the script nothing rotates, and it is the one shown first.
-  fallback(item, { lang, study }) {
+  fallback(item, { lang, study, document }) {
     // As the card cites it: the quote's own source, else the study.
     const source = item.source?.label;
     const href = safeLink(source ? item.source?.url : study.url);
     const cited: Tree = source ? ['cite', {}, source] : citation(study);
+    // The words are the speaker's, in a language the document has them in: the one the partner
+    // chose, else another, said so for screen readers to switch voice.
+    const written = document.quotes.find((quote) => quote.id === item.id)?.text;
+    const spoken = writtenIn(written, item.text, document);
     return [
-      // The words are in the document's language, which need not be the one the partner chose.
-      [
-        'blockquote',
-        { lang: study.locale === lang ? undefined : study.locale, cite: href },
-        item.text,
-      ],
+      ['blockquote', { lang: spoken === lang ? undefined : spoken, cite: href }, item.text],
       [
         'p',
         {},

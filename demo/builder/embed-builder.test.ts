@@ -16,6 +16,7 @@ import {
   uniqueEmail,
 } from '../../test/cta-helpers.js';
 import { EMBEDS } from '../../test/fixtures/embeds.js';
+import { multilingualDocument } from '../../test/fixtures/multilingual.js';
 import { fresh, hits, openPage as openBuiltPage, TAGS } from '../../test/hardening/built-page.js';
 import {
   expectTakenOver,
@@ -27,6 +28,9 @@ import type { EmbedBuilderElement } from './embed-builder.js';
 import './embed-builder.js';
 import { fieldMap, readPaste, SERVICES } from './signup-services.js';
 import { watchPage } from '../../test/watch-page.js';
+
+/** test/fixtures/udhr.json: articles of the UDHR, by language. */
+type Udhr = Record<'article1' | 'article3', Record<string, string>>;
 
 /** A select or input takes one value; a group of checkboxes, the values to check. */
 type Choice = string | string[];
@@ -462,6 +466,56 @@ describe('<embed-builder>', () => {
       .to.contain('data-decimals="3"')
       .and.contain(`<strong>${fr(3)}</strong>`);
     expect(snippet(b)).to.contain('data-animate="none"');
+  });
+
+  it("offers the document's languages, and writes every snippet and its fallback in the one chosen", async () => {
+    const b = await builder();
+    // The embedded study's one language, and the elements' own: nothing a card could not speak.
+    expect([...control(b, 'lang').options].map((o) => o.value)).to.deep.equal(['en', 'fr']);
+    const udhr = (await (await fetch('/test/fixtures/udhr.json')).json()) as Udhr;
+    const written = JSON.stringify(multilingualDocument(udhr));
+    const url = URL.createObjectURL(new Blob([written], { type: 'application/json' }));
+    await load(b, url);
+    expect(part(b, 'message').textContent).to.contain('Loaded');
+    expect([...control(b, 'lang').options].map((o) => o.value)).to.deep.equal([
+      'en',
+      'fr',
+      'km',
+      'ar',
+    ]);
+    await choose(b, 'data-animate', 'none');
+    await choose(b, 'lang', 'km');
+    const element = new DOMParser()
+      .parseFromString(snippet(b), 'text/html')
+      .querySelector('impact-stat')!;
+    expect(element.getAttribute('lang')).to.equal('km');
+    // The figure's words as the document writes them in Khmer, and none of its other languages'.
+    const fallback = squash(element.textContent);
+    expect(fallback).to.contain(udhr.article3.km).and.contain(udhr.article1.km);
+    for (const lang of ['en', 'fr', 'ar']) expect(fallback).not.to.contain(udhr.article3[lang]);
+    // The builder's own words are English, and say so.
+    expect(
+      [...element.querySelectorAll('[lang]')].map((e) => [e.getAttribute('lang'), e.textContent]),
+    ).to.deep.equal([['en', 'Source: ']]);
+    // The preview speaks Khmer: the document gives the element its words in it.
+    await waitUntil(() => shown(b, 'card')?.lang === 'km', 'the preview is not in Khmer');
+    expect(squash(shown(b, 'label')?.textContent)).to.equal(udhr.article3.km);
+    await waitUntil(() => part(b, 'email'), 'no email HTML');
+    expect(part(b, 'email').textContent).to.contain(' lang="km"');
+
+    await choose(b, 'snippet', 'prerendered');
+    await waitUntil(() => snippet(b).includes('<template'), 'no pre-rendered card');
+    expect(snippet(b)).to.match(/^<impact-stat [^>]*lang="km"/m);
+    expect(snippet(b)).to.contain(udhr.article3.km);
+
+    await choose(b, 'snippet', 'iframe');
+    expect(new URL(frameSrc(b)).searchParams.get('lang')).to.equal('km');
+
+    // A document without Khmer: the language goes back to its own, which it offers.
+    await load(b, '/fixtures/study.json?case=builder-languages');
+    expect(control(b, 'lang').value).to.equal('en');
+    expect(new URL(frameSrc(b)).searchParams.get('lang')).to.equal('en');
+    await expect(b).to.be.accessible();
   });
 
   it('rotates a quote through the other quotes picked, and takes its clamp and share options', async () => {

@@ -8,6 +8,7 @@ import { property, query, state } from 'lit/decorators.js';
 import pkg from '../../package.json' with { type: 'json' };
 import {
   DEFAULT_DOCUMENT,
+  documentLanguages,
   loadStudyDocument,
   localizeDocument,
   type PlainStudyDocument,
@@ -52,13 +53,23 @@ const COPIES: Record<string, string> = {
   email: 'the email HTML',
   alt: 'the alt text',
 };
-const LANGUAGES = [
-  ['en', 'English'],
-  ['fr', 'Français'],
-  ['de', 'Deutsch'],
-  ['es', 'Español'],
-  ['km', 'ខ្មែរ (Khmer)'],
-] as const;
+/** The elements' own languages, offered for any document: its texts are then in its own. */
+const BUILT_IN = ['en', 'fr'];
+const ENGLISH_NAMES = new Intl.DisplayNames('en', { type: 'language', fallback: 'code' });
+/**
+ * A language as the picker names it: in itself where the browser knows how (Debian's Chromium
+ * knows no Khmer), and in English, the builder's language.
+ */
+function languageName(lang: string): string {
+  const english = ENGLISH_NAMES.of(lang) ?? lang;
+  let own = english;
+  try {
+    own = new Intl.DisplayNames(lang, { type: 'language', fallback: 'code' }).of(lang) ?? english;
+  } catch {
+    // A tag Intl refuses to name: its English name, else itself.
+  }
+  return own === english ? `${english} (${lang})` : `${own}, ${english} (${lang})`;
+}
 /**
  * Builds the embed snippet for one element: the script tag with its integrity hash, and the
  * element's markup with its fallback content filled in from the chosen item; or the element with
@@ -242,9 +253,11 @@ export class EmbedBuilderElement extends LitElement {
         <label
           >Language
           <select name="lang">
-            ${LANGUAGES.map(
-              ([code, name]) =>
-                html`<option value=${code} .selected=${code === this.language}>${name}</option>`,
+            ${this.#languages.map(
+              (code) =>
+                html`<option value=${code} .selected=${code === this.language}>
+                  ${languageName(code)}
+                </option>`,
             )}
           </select>
         </label>
@@ -530,6 +543,11 @@ export class EmbedBuilderElement extends LitElement {
     return this.#shown[spec.kind] as ItemOf<K>[];
   }
 
+  /** The languages offered: the document's own first, then the others it has texts in, and the elements'. */
+  get #languages(): string[] {
+    return [...new Set([...documentLanguages(this.study), ...BUILT_IN])];
+  }
+
   /** The document's texts in the builder's language, for the fallback and titles it writes. */
   get #shown(): PlainStudyDocument {
     return localizeDocument(this.study, this.language);
@@ -548,7 +566,7 @@ export class EmbedBuilderElement extends LitElement {
   /** What the element is built from: the options only when the chosen snippet carries them. */
   get #context(): FallbackContext {
     const options = SNIPPETS[this.snippet].carriesOptions ? this.#options : {};
-    return { lang: this.language, study: this.#shown.study, options };
+    return { lang: this.language, study: this.#shown.study, document: this.study, options };
   }
 
   /** The element's attributes for one item: its document, theme, language and options. */
@@ -698,6 +716,7 @@ export class EmbedBuilderElement extends LitElement {
       this.study = DEFAULT_DOCUMENT;
       this.src = this.message = '';
       this.more = [];
+      if (!this.#languages.includes(this.language)) this.language = this.#languages[0]!;
       return;
     }
     this.message = `Loading ${input}…`;
@@ -707,6 +726,8 @@ export class EmbedBuilderElement extends LitElement {
       // The snippet goes to another site, where only an absolute URL still points here.
       this.study = study;
       this.more = [];
+      // A language the new document has no text in, nor the elements words, is no longer offered.
+      if (!this.#languages.includes(this.language)) this.language = this.#languages[0]!;
       this.src = new URL(input, document.baseURI).href;
       this.message = `Loaded ${study.study.title}.`;
     } catch (error) {
@@ -768,9 +789,11 @@ export class EmbedBuilderElement extends LitElement {
   #emailReady(event: Event): void {
     if (this.emailSource && !('error' in this.emailSource)) return;
     const element = event.target as Element;
+    // The card's own language, which is the one asked for only when the card has every text in it.
+    const card = element.shadowRoot?.querySelector('[part~="card"]');
     this.emailSource = {
       blocks: readCard(renderedCard(element, this.#spec.browserOnly).markup),
-      lang: elementLang(element, this.study.study.locale),
+      lang: card?.getAttribute('lang') || elementLang(element, this.study.study.locale),
     };
   }
 
