@@ -11,12 +11,61 @@
  * card makes the same email, and is refused for the same reason.
  */
 import type { Theme } from '../internal/impact-element.js';
+import { direction } from '../internal/lang.js';
 import { palette, scheme, type Block, type Palette, type Run } from './card.js';
 
 /** The widest a newsletter column is (Mailchimp: "600px or less"). */
 const EMAIL_WIDTH = 600;
 
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+
+/**
+ * Fonts for the scripts the system stack above may lack, by language (an email cannot load a web
+ * font, and a missing one draws boxes): Noto where it is installed (Android, most Linux), then
+ * the fonts macOS and iOS ship, then Windows'. Its Latin falls through to the system's sans-serif.
+ */
+const KHMER =
+  "'Noto Sans Khmer','Khmer Sangam MN','Khmer MN','Khmer UI','Leelawadee UI',sans-serif";
+const ARABIC = "'Noto Sans Arabic','Geeza Pro',Tahoma,'Segoe UI',Arial,sans-serif";
+const DEVANAGARI = "'Noto Sans Devanagari','Kohinoor Devanagari','Nirmala UI',Mangal,sans-serif";
+const FONTS: Record<string, string> = {
+  km: KHMER,
+  ar: ARABIC,
+  fa: ARABIC,
+  ur: ARABIC,
+  he: "'Noto Sans Hebrew','Arial Hebrew','Segoe UI',Arial,sans-serif",
+  th: "'Noto Sans Thai',Thonburi,'Leelawadee UI',Tahoma,sans-serif",
+  hi: DEVANAGARI,
+  mr: DEVANAGARI,
+  ne: DEVANAGARI,
+};
+
+/** How the email writes a card in one language: its font stack and its direction. */
+interface Script {
+  font: string;
+  dir: 'rtl' | 'ltr';
+  /**
+   * What each table and cell repeats for right to left, since Outlook for Windows takes `dir` and
+   * `align` from no parent: `dir="rtl"`, and on cells `align="right"`.
+   */
+  table: string;
+  cell: string;
+  /** `text-align`, for the clients that follow inline styles over attributes. */
+  align: 'right' | undefined;
+}
+
+function scriptOf(lang: string): Script {
+  const rtl = direction(lang);
+  // By the language, as the fonts cover a script: `km-KH` is written in Khmer as `km` is.
+  const base = lang.split('-')[0]!.toLowerCase();
+  return {
+    font: Object.hasOwn(FONTS, base) ? FONTS[base]! : FONT,
+    dir: rtl ?? 'ltr',
+    table: rtl ? ' dir="rtl"' : '',
+    cell: rtl ? ' dir="rtl" align="right"' : '',
+    align: rtl && 'right',
+  };
+}
 
 /** How a part reads: sized as the live card is in a 600 px column, where it takes its wide layout. */
 interface Look {
@@ -72,15 +121,18 @@ const css = (declarations: Record<string, string | number | undefined>) =>
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
 
-/** A layout table: no borders or spacing of its own, and nothing for a screen reader to announce. */
-const table = (attributes: string, rows: string) =>
-  `<table role="presentation" cellpadding="0" cellspacing="0" border="0"${attributes}>${rows}</table>`;
+/**
+ * A layout table: no borders or spacing of its own, and nothing for a screen reader to announce;
+ * right to left when its script is (a bar then grows from the right).
+ */
+const table = (script: Script, attributes: string, rows: string) =>
+  `<table role="presentation" cellpadding="0" cellspacing="0" border="0"${script.table}${attributes}>${rows}</table>`;
 
 /**
  * A bar `share` percent long, drawn by a coloured cell: the only drawing every client shows. Its
  * line height and font size keep Outlook from growing it to a line of text.
  */
-function bar(share: number, colour: string, height: number, track?: string) {
+function bar(script: Script, share: number, colour: string, height: number, track?: string) {
   const cell = (width: string, background?: string) =>
     `<td width="${width}" height="${height}"${background ? ` bgcolor="${background}"` : ''} style="${css(
       {
@@ -95,6 +147,7 @@ function bar(share: number, colour: string, height: number, track?: string) {
   const width = Math.min(Math.max(share, 1), 100);
   const rest = 100 - width;
   return table(
+    script,
     ` width="100%" style="width:100%"${track ? ` bgcolor="${track}"` : ''}`,
     `<tr>${cell(`${+width.toFixed(2)}%`, colour)}${rest >= 0.5 ? cell(`${+rest.toFixed(2)}%`, track) : ''}</tr>`,
   );
@@ -123,30 +176,35 @@ function runs(block: Block, link: string, warnings: string[]) {
 }
 
 /** The parts drawn rather than written, each as the email can draw it. */
-const DRAWN: Record<string, (block: Block, palette: Palette, warnings: string[]) => string> = {
+const DRAWN: Record<
+  string,
+  (block: Block, palette: Palette, script: Script, warnings: string[]) => string
+> = {
   // A stat's figure and its baseline, the longer of the two at full length.
-  bars: ({ figures }, palette) =>
+  bars: ({ figures }, palette, script) =>
     figures
-      .map((share, i) => bar(share, palette[i ? 'muted' : 'accent'], 8))
+      .map((share, i) => bar(script, share, palette[i ? 'muted' : 'accent'], 8))
       .join('<div style="font-size:3px;line-height:3px;mso-line-height-rule:exactly">&nbsp;</div>'),
-  progress: ({ figures: [value = 0, max = 1] }, palette) =>
+  progress: ({ figures: [value = 0, max = 1] }, palette, script) =>
     table(
+      script,
       ` width="100%" style="${css({ width: '100%', border: `1px solid ${palette.border}` })}"`,
-      `<tr><td>${bar((value / max) * 100, palette.accent, 10, palette.surface)}</td></tr>`,
+      `<tr><td>${bar(script, (value / max) * 100, palette.accent, 10, palette.surface)}</td></tr>`,
     ),
   // A "bulletproof" button: a coloured cell around the link, which Outlook draws with the Word
   // engine where a padded link alone would lose its padding.
-  button: (block, palette, warnings) =>
+  button: (block, palette, script, warnings) =>
     table(
+      script,
       '',
-      `<tr><td bgcolor="${palette.accent}" style="${css({
+      `<tr><td${script.cell} bgcolor="${palette.accent}" style="${css({
         'background-color': palette.accent,
         padding: '10px 20px',
       })}">${runs(
         block,
         css({
           color: palette['on-accent'],
-          'font-family': FONT,
+          'font-family': script.font,
           'font-size': '16px',
           'font-weight': 600,
           'text-decoration': 'none',
@@ -169,8 +227,10 @@ const quoteMark = (palette: Palette) =>
   })}">&#8220;</div>`;
 
 /**
- * The card as a newsletter's HTML: one table, a row per block. `lang` is the card's language.
- * Warnings name what the email leaves out (a link it cannot follow).
+ * The card as a newsletter's HTML: one table, a row per block. `lang` is the card's language: the
+ * table says it, with its direction, and every cell aligns as it reads (`align`, `dir`: Outlook
+ * takes no `dir` from a parent), in a font stack that has its script. Warnings name what the
+ * email leaves out (a link it cannot follow).
  */
 export function emailCard(
   tag: string,
@@ -179,6 +239,7 @@ export function emailCard(
   lang: string,
 ): { html: string; warnings: string[] } {
   const warnings: string[] = [];
+  const script = scriptOf(lang);
   const looks = LOOKS[tag] ?? {};
   // Hidden blocks are drawings (the bars) or nothing the email can show.
   const shown = blocks.filter((block) => !block.hidden || DRAWN[block.name]);
@@ -187,7 +248,7 @@ export function emailCard(
     const drawn = DRAWN[block.name];
     let content: string;
     if (drawn) {
-      content = drawn(block, palette, warnings);
+      content = drawn(block, palette, script, warnings);
     } else {
       const element = look.tag ?? 'p';
       const link = css({
@@ -196,31 +257,38 @@ export function emailCard(
       });
       content = `${element === 'blockquote' ? quoteMark(palette) : ''}<${element} style="${css({
         margin: 0,
-        'font-family': FONT,
+        'font-family': script.font,
         'font-size': `${look.size}px`,
         'font-weight': look.weight,
         'line-height': look.line,
+        'text-align': script.align,
         color: palette[look.colour],
       })}">${runs(block, link, warnings)}</${element}>`;
     }
     const gap = i === 0 ? 0 : (look.gap ?? 8);
-    return `<tr><td${gap ? ` style="padding-top:${gap}px"` : ''}>${content}</td></tr>`;
+    return `<tr><td${script.cell}${gap ? ` style="padding-top:${gap}px"` : ''}>${content}</td></tr>`;
   });
+  // Its own direction, even left to right: pasted into a newsletter written the other way, it
+  // keeps the direction its words read in.
   const card = table(
-    ` lang="${escape(lang)}" width="${EMAIL_WIDTH}" bgcolor="${palette.surface}" style="${css({
-      width: '100%',
-      'max-width': `${EMAIL_WIDTH}px`,
-      'background-color': palette.surface,
-      border: `1px solid ${palette.border}`,
-      'border-collapse': 'separate',
-    })}"`,
-    `<tr><td style="${css({
+    { ...script, table: '' },
+    ` lang="${escape(lang)}" dir="${script.dir}" width="${EMAIL_WIDTH}" bgcolor="${palette.surface}" style="${css(
+      {
+        width: '100%',
+        'max-width': `${EMAIL_WIDTH}px`,
+        'background-color': palette.surface,
+        border: `1px solid ${palette.border}`,
+        'border-collapse': 'separate',
+      },
+    )}"`,
+    `<tr><td${script.cell} style="${css({
       padding: '24px 32px',
-      'font-family': FONT,
+      'font-family': script.font,
       'font-size': '16px',
       'line-height': 1.4,
+      'text-align': script.align,
       color: palette.text,
-    })}">${table(' width="100%" style="width:100%"', rows.join(''))}</td></tr>`,
+    })}">${table(script, ' width="100%" style="width:100%"', rows.join(''))}</td></tr>`,
   );
   return { html: `${card}\n`, warnings };
 }
