@@ -259,8 +259,13 @@ export interface Line {
   items: {
     /** The font's file (`noto-sans-khmer-400-normal.ttf.br`), or the path `--font` gave. */
     font: string;
+    /** Where its text starts in the block's words, in UTF-16 units, as its glyphs' clusters count. */
+    start: number;
     text: string;
     direction: Direction;
+    /** Where it is drawn, in px from the image's left edge, and how wide. */
+    x: number;
+    width: number;
     glyphs: Glyph[];
   }[];
 }
@@ -411,10 +416,11 @@ class Paragraph {
       }
       if (this.width(start, at) > max) {
         // One word wider than a line.
+        const word = start;
         let previous = start;
         const graphemes = new Intl.Segmenter(this.#lang, { granularity: 'grapheme' });
-        for (const { index, segment } of graphemes.segment(this.text.slice(start, at))) {
-          const cut = start + index + segment.length;
+        for (const { index, segment } of graphemes.segment(this.text.slice(word, at))) {
+          const cut = word + index + segment.length;
           if (this.width(start, cut) > max && previous > start) {
             lines.push([start, previous]);
             start = previous;
@@ -528,15 +534,25 @@ function textBlock(
     width,
     // A grapheme wider than the line, which nothing but a smaller size can fit.
     overflows: width > max + 0.5,
-    lines: laid.map(({ start, end, items }) => ({
-      text: paragraph.text.slice(start, end),
-      items: items.map((item) => ({
-        font: item.face.name,
-        text: paragraph.text.slice(item.start, item.end),
-        direction: item.level % 2 ? 'rtl' : 'ltr',
-        glyphs: item.glyphs,
-      })),
-    })),
+    lines: laid.map((l) => {
+      let x = across.place(offset, l.width);
+      return {
+        text: paragraph.text.slice(l.start, l.end),
+        items: l.items.map((item) => {
+          const placed = {
+            font: item.face.name,
+            start: item.start,
+            text: paragraph.text.slice(item.start, item.end),
+            direction: item.level % 2 ? ('rtl' as const) : ('ltr' as const),
+            x,
+            width: item.width * size,
+            glyphs: item.glyphs,
+          };
+          x += placed.width;
+          return placed;
+        }),
+      };
+    }),
     draw: (top) => {
       let d = '';
       for (const l of laid) {

@@ -33,7 +33,7 @@ import { IMAGE_WIDTH, imagePng, imageSvg, type Direction } from './image.js';
 import { cardMarkup, openTag, prerenderedSnippet, tokens } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
-export { addImageFonts, imageLayout, type AddedFont } from './image.js';
+export { addImageFonts, imageLayout, imagePng, type AddedFont } from './image.js';
 export { DEFAULT_DOCUMENT };
 
 /** The elements a snapshot can show, and the list of the document each takes its item from. */
