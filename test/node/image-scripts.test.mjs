@@ -15,13 +15,13 @@
 /* global document */
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { brotliDecompressSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import { cardRig, cli, ROOT } from './cli-helpers.mjs';
+import { cardRig, cli, refused, ROOT } from './cli-helpers.mjs';
 
 const UDHR = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/udhr.json'), 'utf8'));
 /** Each script's words (Article 3, or Article 1 where the fixture has no Article 3) and OCR data. */
@@ -39,8 +39,11 @@ const OCR_MARGIN = 0.05;
 const run = promisify(execFile);
 
 const tesseract = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+/** A font for a script the package ships none for, from Debian's fonts-noto-core. */
+const ETHIOPIC = '/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf';
 const missing = [
   spawnSync('hb-shape', ['--version']).status !== 0 && 'hb-shape (apt libharfbuzz-bin)',
+  !existsSync(ETHIOPIC) && `${ETHIOPIC} (apt fonts-noto-core)`,
   tesseract.status !== 0 && 'tesseract (apt tesseract-ocr)',
   ...SCRIPTS.filter(({ ocr }) => tesseract.status === 0 && !tesseract.stdout.includes(ocr)).map(
     ({ ocr }) => `tesseract's ${ocr} data (apt tesseract-ocr-${ocr})`,
@@ -265,6 +268,42 @@ function suite() {
       for (const item of lines.flatMap((line) => line.items)) {
         assert.ok(item.x >= 16 + 72 - 0.5 && item.x + item.width <= 1200 - 72 + 0.5, item.text);
       }
+    });
+
+    it('--font adds a font for a script the package ships none for: Ethiopic', () => {
+      const src = rig.documentFile('ethiopic', (document) => {
+        // The first letters of the Ethiopic syllabary: no words, only the characters.
+        document.quotes[0].text = 'ሀ ለ ሐ መ';
+      });
+      const out = join(rig.folder, 'ethiopic.svg');
+      const args = ['snapshot', 'study-quote', '--src', src, '--as', 'svg', '-o', out];
+      refused(cli(...args), 'cannot draw "ሀ" (U+1200), "ለ" (U+1208), "ሐ" (U+1210), "መ" (U+1218)');
+      const drawn = cli(...args, '--font', ETHIOPIC);
+      assert.equal(drawn.status, 0, drawn.stderr);
+      const withEthiopic = pixels(readFileSync(out, 'utf8'));
+      // The letters are drawn: the quote's first line has ink where the Latin card has its words.
+      let ink = 0;
+      for (let i = 0; i < withEthiopic.width * withEthiopic.height; i++) {
+        if (i % withEthiopic.width > 40 && dark(withEthiopic, i)) ink++;
+      }
+      assert.ok(ink > 2000, `${ink} dark px`);
+    });
+
+    it('--font refuses a missing file, or one that is no font, with exit code 2', () => {
+      for (const [font, words] of [
+        [join(rig.folder, 'no-such.ttf'), 'could not be read (ENOENT)'],
+        [join(ROOT, 'package.json'), 'is not a TrueType or OpenType font'],
+      ]) {
+        for (const command of [
+          ['snapshot', 'impact-stat', '--as', 'png', '-o', join(rig.folder, 'refused.png')],
+          ['publish', '--base-url', 'https://cards.example.org/', '-o', join(rig.folder, 'site')],
+        ]) {
+          const result = cli(...command, '--font', font);
+          assert.equal(result.status, 2, result.stderr);
+          refused(result, '--font', words);
+        }
+      }
+      assert.ok(!readdirSync(rig.folder).some((name) => name === 'refused.png' || name === 'site'));
     });
 
     it('no text runs past the image: a long Khmer quote keeps clear of every edge', () => {
