@@ -23,7 +23,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDocument } from './read-document.mjs';
 import { Refusal } from './refusal.mjs';
-import { requireImageTools } from './snapshot-options.mjs';
+import { readFonts, requireImageTools, useFonts } from './snapshot-options.mjs';
 import { writeOutput } from './write-output.mjs';
 
 /** The list of what publish wrote; a dotfile, which GitHub Pages and Netlify do not serve. */
@@ -40,6 +40,8 @@ sitemap.xml and 404.html. Files in DIR that publish did not write are kept, neve
   --src FILE-or-URL   the study document (default: the embedded study)
   --base-url URL      required: the absolute http(s) URL DIR will be served at
   --lang L            the pages' language, a BCP 47 tag (default: the document's)
+  --font FILE         a TrueType or OpenType font for the share images, for the characters
+                      this package's fonts lack; repeatable
   -o, --output DIR    required: the folder to write the site into
   -h, --help          show this help`;
 
@@ -54,6 +56,7 @@ function publishOptions(args) {
         src: { type: 'string' },
         'base-url': { type: 'string' },
         lang: { type: 'string' },
+        font: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -174,6 +177,7 @@ export async function publish(args) {
   if (given.help) return void console.log(PUBLISH_USAGE);
   // Every card's share image needs them: refused before anything is read or written.
   requireImageTools('png', ['publish', ...args], 'publish (each card.png)');
+  const fonts = readFonts(given.font);
   let renderer;
   let site;
   try {
@@ -183,6 +187,8 @@ export async function publish(args) {
     if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new Refusal('dist/publish.mjs is missing; build the package first (npm run build)');
   }
+  // The renderer publish.mjs draws with is this one: the fonts it is given serve every card.png.
+  await useFonts(renderer, fonts);
   const document = given.src ? await readDocument(renderer, given.src) : renderer.DEFAULT_DOCUMENT;
   let made;
   try {

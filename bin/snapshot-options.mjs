@@ -18,7 +18,7 @@ const FORMATS = ['html', 'email', 'svg', 'png'];
 /** Formats for a card outside a page: no reader's system setting for `auto` to follow. */
 const OUTSIDE = ['email', 'svg', 'png'];
 /** Options that only some formats take. */
-const ONLY = { 'css-url': ['html'], width: ['svg', 'png'] };
+const ONLY = { 'css-url': ['html'], width: ['svg', 'png'], font: ['svg', 'png'] };
 const WIDTHS = [300, 2400];
 
 export const USAGE = `Usage: impact-widgets snapshot <tag> [options]
@@ -30,9 +30,11 @@ Prints an element's card, as --as says:
   email   the card as newsletter HTML: one table at most 600 px wide, inline styles only, no
           script, style sheet or SVG. A call to action's button links to its button.href.
   svg     the card as an image, 1200x630 (a social post's preview) or --width wide, drawn with
-  png     the fonts in this package. The image's alternative text (the card's words) is printed
-          on standard output when -o writes the image, else on standard error. Both need
-          satori (and png @resvg/resvg-js) installed; the command names what to install.
+  png     the fonts in this package (Latin, Greek, Cyrillic, Vietnamese, Hebrew, Arabic,
+          Devanagari, Thai and Khmer scripts) and those --font adds. The image's alternative
+          text (the card's words) is printed on standard output when -o writes the image, else
+          on standard error. Both need harfbuzzjs (and png @resvg/resvg-js) installed; the
+          command names what to install.
 
   <tag>               ${TAGS.join(', ')}
   --src FILE-or-URL   the study document (default: the embedded study); written as the element's
@@ -46,6 +48,8 @@ Prints an element's card, as --as says:
                       the link carries its integrity hash, so serve this version's file unchanged
   --width PX          svg, png: the image's width, ${WIDTHS.join(' to ')} (default: 1200; 600 for a
                       newsletter); the height follows at 1200x630's ratio
+  --font FILE         svg, png: a TrueType or OpenType font for the characters this package's
+                      fonts lack; repeatable
   -o, --output FILE   write to FILE instead of standard output: all of it or nothing; a link's
                       target, a FIFO or a device (/dev/null) is written as what it is
   -v, --version       print the version
@@ -67,6 +71,7 @@ export function options(args) {
         as: { type: 'string', default: 'html' },
         'css-url': { type: 'string' },
         width: { type: 'string' },
+        font: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -145,7 +150,31 @@ export function options(args) {
       throw new Refusal(`--lang "${values.lang}" is not a BCP 47 language tag (en, fr-CA…)`, 2);
     }
   }
-  return { tag, ...values };
+  return { tag, ...values, fonts: readFonts(values.font) };
+}
+
+/**
+ * The `--font` files, read: a missing or unreadable one is refused here, naming it, before any
+ * card is drawn. Whether each is a font, the renderer says (`useFonts`).
+ */
+export function readFonts(paths = []) {
+  return paths.map((path) => {
+    try {
+      return { name: path, data: readFileSync(path) };
+    } catch (error) {
+      throw new Refusal(`--font "${path}" could not be read (${error.code ?? error.message})`, 2);
+    }
+  });
+}
+
+/** Gives the renderer the `--font` files; one that is not a font is refused, naming it. */
+export async function useFonts(renderer, fonts) {
+  if (!fonts?.length) return;
+  try {
+    await renderer.addImageFonts(fonts);
+  } catch (error) {
+    throw new Refusal(`--font: ${error.message}`, 2);
+  }
 }
 
 /** What dist/snapshot.mjs is given for the card the options name, from `document` (read from --src). */
@@ -163,13 +192,16 @@ export const cardOptions = (given, document) => ({
  * else what the element (or the format) said.
  */
 export const renderRefusal = (error, given) =>
-  new Refusal(`${error.cause === 'not-found' ? '--id' : `<${given.tag}>`}: ${error.message}`);
+  error instanceof Refusal
+    ? error
+    : new Refusal(`${error.cause === 'not-found' ? '--id' : `<${given.tag}>`}: ${error.message}`);
 
 /**
- * What each image format draws with. Optional peer dependencies (about 40 MB, a native module
- * among them), so an app that uses only the elements installs neither; html and email need none.
+ * What each image format draws with. Optional peer dependencies (HarfBuzz in WebAssembly, and
+ * resvg's native module), so an app that uses only the elements installs neither; html and email
+ * need none.
  */
-const IMAGE_TOOLS = { svg: ['satori'], png: ['satori', '@resvg/resvg-js'] };
+const IMAGE_TOOLS = { svg: ['harfbuzzjs'], png: ['harfbuzzjs', '@resvg/resvg-js'] };
 
 /**
  * Whether this copy runs from npx's own cache (`npx impact-widgets` where no project installed
@@ -220,6 +252,11 @@ export function requireImageTools(format, args, user = `--as ${format}`) {
   );
 }
 
-/** The image card the options name, as the command draws it (`--as svg` or `png`, `--width`). */
-export const imageOf = (renderer, card, given) =>
-  renderer.imageSnapshot({ ...card, format: given.as, width: given.width });
+/**
+ * The image card the options name, as the command draws it (`--as svg` or `png`, `--width`,
+ * `--font`).
+ */
+export async function imageOf(renderer, card, given) {
+  await useFonts(renderer, given.fonts);
+  return renderer.imageSnapshot({ ...card, format: given.as, width: given.width });
+}

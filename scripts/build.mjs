@@ -12,11 +12,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { minifyHTMLLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { build } from 'esbuild';
 import { reactTypes, svelteTypes, vscodeData, vueTypes } from './framework-types.mjs';
 import { sharedStylesheet } from './scope-css.mjs';
 import { writePlugin } from './wordpress-plugin.mjs';
+import { sfntOfWoff } from './woff.mjs';
 
 const run = (command, ...args) =>
   execFileSync(process.execPath, [`node_modules/${command}`, ...args], { stdio: 'inherit' });
@@ -191,8 +193,8 @@ writeFileSync(
 // card is the very markup the live element renders, styled by the very rules.
 await build({
   // The image cards' renderers are dependencies, loaded only for `--as svg` and `--as png`:
-  // resvg is a native module, and satori's licence (MPL-2.0) asks that its files stay its own.
-  external: ['satori', '@resvg/resvg-js'],
+  // resvg is a native module, and harfbuzzjs loads its WebAssembly from beside its own module.
+  external: ['harfbuzzjs', '@resvg/resvg-js'],
   plugins: [
     {
       name: 'minify-html-literals',
@@ -266,34 +268,89 @@ await build({
 });
 
 // The image cards' fonts (src/snapshot/image.ts): a partner's machine may have none. Noto Sans,
-// under the SIL Open Font License (its licence file goes with them), in the subsets for Latin,
-// Greek, Cyrillic and Vietnamese scripts; regular, bold, and italic for cited titles. WOFF, as
-// satori reads no WOFF2. fonts.json lists each file with the characters it covers, so a card
-// with words these fonts cannot draw is refused rather than drawn with holes.
-const fontsource = 'node_modules/@fontsource/noto-sans';
-const coverage = JSON.parse(readFileSync(`${fontsource}/unicode.json`, 'utf8'));
+// under the SIL Open Font License (each family's licence file goes with it): from @fontsource in
+// the subsets for Latin, Greek, Cyrillic and Vietnamese scripts (regular, bold, and italic for
+// cited titles) and Hebrew, and from @expo-google-fonts for Khmer, Arabic, Thai and Devanagari
+// (regular and bold; those scripts have no italic). HarfBuzz shapes with them, and reads no WOFF,
+// so each is written as the TrueType file it is, brotli-compressed: about 60% smaller, which the
+// package's size cap needs, and Node unpacks it with no dependency. fonts.json lists each file
+// with the characters HarfBuzz finds in it, so a card with words no font can draw is refused
+// rather than drawn with holes, and the image takes each character from the first that has it.
 const fonts = [];
 mkdirSync('dist/fonts');
-for (const subset of [
-  'latin',
-  'latin-ext',
-  'greek',
-  'greek-ext',
-  'cyrillic',
-  'cyrillic-ext',
-  'vietnamese',
-]) {
-  for (const [weight, style] of [
-    [400, 'normal'],
-    [700, 'normal'],
-    [400, 'italic'],
-  ]) {
-    const file = `noto-sans-${subset}-${weight}-${style}.woff`;
-    copyFileSync(`${fontsource}/files/${file}`, `dist/fonts/${file}`);
-    fonts.push({ file, subset, weight, style, unicodeRange: coverage[subset] });
+const hb = await import('harfbuzzjs');
+const fontsource = (name) => `node_modules/@fontsource/${name}`;
+const expo = (name) => `node_modules/@expo-google-fonts/${name}`;
+/** Each family, in the order the image tries them: Latin first, as the card's own words are. */
+const FAMILIES = [
+  ...['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'].map(
+    (subset) => ({
+      family: `noto-sans-${subset}`,
+      licence: `${fontsource('noto-sans')}/LICENSE`,
+      styles: [
+        [400, 'normal'],
+        [700, 'normal'],
+        [400, 'italic'],
+      ],
+      source: (weight, style) =>
+        `${fontsource('noto-sans')}/files/noto-sans-${subset}-${weight}-${style}.woff`,
+    }),
+  ),
+  {
+    family: 'noto-sans-hebrew',
+    licence: `${fontsource('noto-sans-hebrew')}/LICENSE`,
+    styles: [
+      [400, 'normal'],
+      [700, 'normal'],
+    ],
+    source: (weight) =>
+      `${fontsource('noto-sans-hebrew')}/files/noto-sans-hebrew-hebrew-${weight}-normal.woff`,
+  },
+  ...['khmer', 'arabic', 'thai', 'devanagari'].map((script) => {
+    const name = script[0].toUpperCase() + script.slice(1);
+    return {
+      family: `noto-sans-${script}`,
+      licence: `${expo(`noto-sans-${script}`)}/LICENSE_FONT`,
+      styles: [
+        [400, 'normal'],
+        [700, 'normal'],
+      ],
+      source: (weight) =>
+        `${expo(`noto-sans-${script}`)}/${weight === 400 ? '400Regular' : '700Bold'}/NotoSans${name}_${weight === 400 ? '400Regular' : '700Bold'}.ttf`,
+    };
+  }),
+];
+/** Code points as CSS's unicode-range writes them: `U+0000-00FF,U+0131`. */
+const ranges = (points) => {
+  const spans = [];
+  for (const point of [...points].sort((a, b) => a - b)) {
+    const last = spans.at(-1);
+    if (last && point === last[1] + 1) last[1] = point;
+    else spans.push([point, point]);
   }
+  const hex = (point) => point.toString(16).toUpperCase().padStart(4, '0');
+  return spans.map(([from, to]) => `U+${hex(from)}${to > from ? `-${hex(to)}` : ''}`).join(',');
+};
+for (const { family, licence, styles, source } of FAMILIES) {
+  for (const [weight, style] of styles) {
+    const read = readFileSync(source(weight, style));
+    const sfnt = read.toString('latin1', 0, 4) === 'wOFF' ? sfntOfWoff(read) : read;
+    const face = new hb.Face(new hb.Blob(sfnt));
+    const file = `${family}-${weight}-${style}.ttf.br`;
+    writeFileSync(
+      `dist/fonts/${file}`,
+      brotliCompressSync(sfnt, {
+        params: {
+          [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: sfnt.length,
+        },
+      }),
+    );
+    fonts.push({ file, family, weight, style, unicodeRange: ranges(face.collectUnicodes()) });
+  }
+  const licensed = family.replace(/-(latin|greek|cyrillic|vietnamese).*/, '');
+  copyFileSync(licence, `dist/fonts/${licensed}.OFL.txt`);
 }
-copyFileSync(`${fontsource}/LICENSE`, 'dist/fonts/LICENSE');
 writeFileSync('dist/fonts/fonts.json', `${JSON.stringify(fonts, null, 2)}\n`);
 
 // The stylesheet a pre-rendered card links, from the same elements' own styles.

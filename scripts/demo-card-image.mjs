@@ -2,7 +2,7 @@
  * `GET /demo-api/card-image?tag=…&id=…&theme=…&lang=…&as=png|svg&width=…&src=…&data-…=…`: an
  * element's image card, for the embed builder's download links, mounted by `npm start`
  * (scripts/serve.mjs) and by the browser tests' server (test/server.js). The images are drawn in
- * Node (satori, resvg), so the builder asks the server for them.
+ * Node (HarfBuzz, resvg), so the builder asks the server for them.
  *
  * The query is the snapshot command's options, read by the command's own code
  * (bin/snapshot-options.mjs) and drawn by its renderer, dist/snapshot.mjs: the same card gives

@@ -29,10 +29,11 @@ import { elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
 import { altText, palette, readCard, scheme, words, type Block } from './card.js';
 import { emailAttributes, emailOf } from './email.js';
-import { IMAGE_WIDTH, imagePng, imageSvg } from './image.js';
-import { cardMarkup, openTag, prerenderedSnippet } from './snippet.js';
+import { IMAGE_WIDTH, imagePng, imageSvg, type Direction } from './image.js';
+import { cardMarkup, openTag, prerenderedSnippet, tokens } from './snippet.js';
 
 export { parseDocument } from '../data/loader.js';
+export { addImageFonts, imageLayout, imagePng, type AddedFont } from './image.js';
 export { DEFAULT_DOCUMENT };
 
 /** The elements a snapshot can show, and the list of the document each takes its item from. */
@@ -199,7 +200,8 @@ export async function imageSnapshot(
   options: CardOptions & { format: 'svg' | 'png'; width?: number },
 ): Promise<ImageSnapshot> {
   const colours = palette(scheme(options.theme));
-  const { blocks, warnings } = renderCard(options);
+  const rendered = renderCard(options);
+  const { blocks, warnings } = rendered;
   const alt = altText(blocks);
   const svg = await imageSvg({
     tag: options.tag,
@@ -207,6 +209,28 @@ export async function imageSnapshot(
     palette: colours,
     width: options.width ?? IMAGE_WIDTH,
     alt,
+    ...cardLanguage(rendered),
   });
   return { image: options.format === 'png' ? await imagePng(svg) : svg, alt, warnings };
+}
+
+/** The languages written right to left, by their primary subtag. */
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
+
+/**
+ * The card's language and direction: the `lang` and `dir` its root element carries, when the
+ * element wrote them; else the language the element chose, in its script's direction.
+ */
+function cardLanguage({ card, lang }: Rendered): { lang: string; dir: Direction } {
+  const [root] = tokens(card);
+  const given: Record<string, string | undefined> =
+    root && 'attributes' in root ? root.attributes : {};
+  const language = given.lang || lang;
+  const dir =
+    given.dir === 'rtl' || given.dir === 'ltr'
+      ? given.dir
+      : RIGHT_TO_LEFT.has(new Intl.Locale(language).language)
+        ? 'rtl'
+        : 'ltr';
+  return { lang: language, dir };
 }

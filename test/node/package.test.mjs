@@ -355,12 +355,12 @@ describe('the snapshot command in an app that installed only the elements', () =
     stderr: stderr.toString('utf8'),
   });
   // The image toolchain is an optional peer: installed by the app, at the versions we test with.
-  const image = { svg: ['satori'], png: ['satori', '@resvg/resvg-js'] };
+  const image = { svg: ['harfbuzzjs'], png: ['harfbuzzjs', '@resvg/resvg-js'] };
   const install = (names) => names.map((name) => `${name}@${pkg.devDependencies[name]}`).join(' ');
 
-  it('the install holds neither satori nor resvg', () => {
+  it('the install holds neither harfbuzzjs nor resvg', () => {
     const { app } = installedApp('elements-only');
-    for (const name of ['satori', '@resvg/resvg-js']) {
+    for (const name of ['harfbuzzjs', '@resvg/resvg-js']) {
       assert.ok(pkg.peerDependenciesMeta[name].optional, name);
       assert.equal(existsSync(join(app, 'node_modules', name)), false, name);
     }
@@ -469,13 +469,15 @@ describe('the snapshot command in an app that installed only the elements', () =
 });
 
 describe('a browser-only install', () => {
-  it('is the package, lit and what lit needs: under 5 MB', () => {
+  // 5.5 MB since the image cards ship fonts for Hebrew, Arabic, Devanagari, Thai and Khmer
+  // (dist/fonts/, 0.43 MB brotli-compressed): 4.86 MB before them.
+  it('is the package, lit and what lit needs: under 5.5 MB', () => {
     const { folders } = installedApp('browser-only');
     const bytes = folders.reduce((sum, folder) => sum + folderBytes(folder), 0);
     console.log(
       `# browser-only install: ${(bytes / 1024 / 1024).toFixed(2)} MB in ${folders.length} packages`,
     );
-    assert.ok(bytes < 5 * 1024 * 1024, `${bytes} B`);
+    assert.ok(bytes < 5.5 * 1024 * 1024, `${bytes} B`);
   });
 });
 
