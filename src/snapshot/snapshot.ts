@@ -25,7 +25,7 @@ import { FundraiseCtaElement } from '../elements/fundraise-cta/fundraise-cta.js'
 import { ImpactStatElement } from '../elements/impact-stat/impact-stat.js';
 import { StudyQuoteElement } from '../elements/study-quote/study-quote.js';
 import { define } from '../internal/define.js';
-import { elementLang } from '../internal/lang.js';
+import { direction, elementLang } from '../internal/lang.js';
 import type { ImpactElement, Theme } from '../internal/impact-element.js';
 import { altText, palette, readCard, scheme, words, type Block } from './card.js';
 import { emailAttributes, emailOf } from './email.js';
@@ -215,22 +215,16 @@ export async function imageSnapshot(
 }
 
 /** The languages written right to left, by their primary subtag. */
-const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
-
 /**
  * The card's language and direction: the `lang` and `dir` its root element carries, when the
- * element wrote them; else the language the element chose, in its script's direction.
+ * element wrote them (it writes `dir` for a right-to-left language only); else the language the
+ * element chose, in its direction.
  */
 function cardLanguage({ card, lang }: Rendered): { lang: string; dir: Direction } {
   const [root] = tokens(card);
   const given: Record<string, string | undefined> =
     root && 'attributes' in root ? root.attributes : {};
   const language = given.lang || lang;
-  const dir =
-    given.dir === 'rtl' || given.dir === 'ltr'
-      ? given.dir
-      : RIGHT_TO_LEFT.has(new Intl.Locale(language).language)
-        ? 'rtl'
-        : 'ltr';
-  return { lang: language, dir };
+  const dir = given.dir === 'rtl' || given.dir === 'ltr' ? given.dir : direction(language);
+  return { lang: language, dir: dir ?? 'ltr' };
 }
