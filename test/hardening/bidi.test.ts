@@ -14,30 +14,9 @@ import '../../src/index.js';
 import { openForm, signUpAs } from '../signup-form.js';
 import { closePages, fresh, openPage, part } from './built-page.js';
 import { pasted, snapshotOf } from '../prerender/pasted.js';
+import { rangeOf } from '../text-range.js';
 
 const HOSTILE = '\u2069\u202e';
-
-/**
- * `words` in the text under `root` (a shadow root's tree, or a light DOM's), at their first
- * occurrence after `after`: a piece of a sentence is looked for after the piece before it.
- */
-function rangeOf(root: Node, words: string, after?: Range): Range {
-  const document = root.ownerDocument ?? (root as Document);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    if (after && range.compareBoundaryPoints(Range.END_TO_END, after) <= 0) continue;
-    const from = after?.endContainer === node ? after.endOffset : 0;
-    const at = (node as Text).data.indexOf(words, from);
-    if (at >= 0) {
-      range.setStart(node, at);
-      range.setEnd(node, at + words.length);
-      return range;
-    }
-  }
-  throw new Error(`"${words}" is not in the card`);
-}
 
 /** The left edge of each character of `words`, in the order they are written. */
 function lefts(root: Node, words: string, range = rangeOf(root, words)): number[] {

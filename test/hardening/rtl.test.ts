@@ -16,6 +16,7 @@ import '../../src/index.js';
 import { openForm, signUpAs } from '../signup-form.js';
 import { closePages, fresh, openPage, part } from './built-page.js';
 import { pasted, snapshotOf } from '../prerender/pasted.js';
+import { rangeOf } from '../text-range.js';
 
 /*
  * Assertions here are on strings, numbers and booleans: a failed one on a shadow-DOM node would
@@ -398,25 +399,6 @@ describe('right to left, pre-rendered and framed', () => {
     });
   }
 });
-
-/** `words` in the text under `root`, after `after` when given. */
-function rangeOf(root: Node, words: string, after?: Range): Range {
-  const doc = root.ownerDocument!;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const range = doc.createRange();
-    range.selectNodeContents(node);
-    if (after && range.compareBoundaryPoints(Range.END_TO_END, after) <= 0) continue;
-    const from = after?.endContainer === node ? after.endOffset : 0;
-    const at = (node as Text).data.indexOf(words, from);
-    if (at >= 0) {
-      range.setStart(node, at);
-      range.setEnd(node, at + words.length);
-      return range;
-    }
-  }
-  throw new Error(`"${words}" is not in the card`);
-}
 
 /** The left edge of each character of `range`, in the order they are written. */
 function charLefts(range: Range): number[] {
