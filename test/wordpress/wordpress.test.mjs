@@ -103,7 +103,19 @@ if (missing && process.env.CI) {
       await page.fill('#user_pass', password);
       // Logged in once WordPress redirects; the dashboard it lands on need not finish loading.
       await Promise.all([
-        page.waitForURL(/\/wp-admin\//, { waitUntil: 'commit', timeout: 60_000 }),
+        page
+          .waitForURL(/\/wp-admin\//, { waitUntil: 'commit', timeout: 60_000 })
+          .catch(async (error) => {
+            // Say what WordPress answered instead (its login error, or nothing yet), and what it logged.
+            const shown = await page
+              .locator('body')
+              .innerText({ timeout: 1000 })
+              .catch(() => '');
+            throw new Error(
+              `${user} was not logged in at ${page.url()}: ${shown.slice(0, 600)}\n${wp.debugLog()}\n${wp.serverLog().slice(-2000)}`,
+              { cause: error },
+            );
+          }),
         page.click('#wp-submit'),
       ]);
       await page.close();
