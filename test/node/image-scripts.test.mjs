@@ -270,6 +270,15 @@ function suite() {
       }
     });
 
+    /** The pixels of `tag`'s SVG card, from the fixture document as `edit` changes it. */
+    const drawn = (tag, name, edit) => {
+      const src = rig.documentFile(name, edit);
+      const out = join(rig.folder, `${name}.svg`);
+      const result = cli('snapshot', tag, '--src', src, '--as', 'svg', '-o', out);
+      assert.equal(result.status, 0, result.stderr);
+      return pixels(readFileSync(out, 'utf8'));
+    };
+
     it('--font adds a font for a script the package ships none for: Ethiopic', () => {
       const src = rig.documentFile('ethiopic', (document) => {
         // The first letters of the Ethiopic syllabary: no words, only the characters.
@@ -307,14 +316,10 @@ function suite() {
     });
 
     it('no text runs past the image: a long Khmer quote keeps clear of every edge', () => {
-      const src = rig.documentFile('long-khmer', (document) => {
+      const image = drawn('study-quote', 'long-khmer', (document) => {
         document.study.locale = 'km';
         document.quotes[0].text = UDHR.article1.km;
       });
-      const out = join(rig.folder, 'long-khmer.svg');
-      const result = cli('snapshot', 'study-quote', '--src', src, '--as', 'svg', '-o', out);
-      assert.equal(result.status, 0, result.stderr);
-      const image = pixels(readFileSync(out, 'utf8'));
       const { width, height } = image;
       let [top, bottom, right] = [height, -1, -1];
       for (let i = 0; i < width * height; i++) {
@@ -363,14 +368,10 @@ function suite() {
     });
 
     it('ar: the accent border, the bars and the text stand at the right', () => {
-      const src = rig.documentFile('arabic-stat', (document) => {
+      const image = drawn('impact-stat', 'arabic-stat', (document) => {
         document.study.locale = 'ar';
         document.stats[0].label = UDHR.article3.ar;
       });
-      const out = join(rig.folder, 'arabic-stat.svg');
-      const result = cli('snapshot', 'impact-stat', '--src', src, '--as', 'svg', '-o', out);
-      assert.equal(result.status, 0, result.stderr);
-      const image = pixels(readFileSync(out, 'utf8'));
       const { width, height } = image;
       const middle = (height / 2) * width;
       assert.ok(dark(image, middle + width - 4), 'the accent border at the right');
